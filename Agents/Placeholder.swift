@@ -1,0 +1,2 @@
+/// Placeholder until the Agents issue lands: the module's version.
+public let agentsVersion = "0.1.0"

@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Dojo",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Dojo", targets: ["Dojo"]),
+        .library(name: "NeuralCore", targets: ["NeuralCore"]),
+        .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "Environments", targets: ["Environments"]),
+        .library(name: "Agents", targets: ["Agents"]),
+        .executable(name: "dojo", targets: ["DojoCLI"]),
+    ],
+    traits: [
+        .trait(name: "SDL", description: "Build the SDL2 window viewer (needs libsdl2-dev / brew sdl2)."),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "NeuralCore"),
+        .target(name: "Rendering"),
+        .target(name: "Dojo", dependencies: ["Rendering"]),
+        .target(name: "Environments", dependencies: ["Dojo", "Rendering"], path: "Environments"),
+        .target(name: "Agents", dependencies: ["Dojo", "NeuralCore"], path: "Agents"),
+        .systemLibrary(
+            name: "CSDL2",
+            pkgConfig: "sdl2",
+            providers: [.apt(["libsdl2-dev"]), .brew(["sdl2"])]
+        ),
+        .target(
+            name: "SDLViewer",
+            dependencies: [
+                "Rendering",
+                .target(name: "CSDL2", condition: .when(traits: ["SDL"])),
+            ]
+        ),
+        .executableTarget(
+            name: "DojoCLI",
+            dependencies: [
+                "Dojo", "Environments", "Agents", "Rendering",
+                .target(name: "SDLViewer", condition: .when(traits: ["SDL"])),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "AllocationCounter", path: "Tests/Support/AllocationCounter"),
+        .target(name: "TestSupport", dependencies: ["Dojo"], path: "Tests/Support/TestSupport"),
+        .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
+        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport"]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Dojo"]),
+        .testTarget(name: "DojoCLITests", dependencies: ["DojoCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,65 @@
+/// A set of values that observations or actions are drawn from, as Gymnasium's `Space`.
+///
+/// A space says what its elements are (`contains`), draws them at random from a seeded
+/// generator (`sample(using:)`), and flattens them into `Float` buffers for networks
+/// (`flatDimension`, `flatten(_:into:)`, following Gymnasium's `flatten`: Discrete becomes a
+/// one-hot vector, Box its values, composite spaces the concatenation of their parts).
+/// `jsonValue(of:)` and `element(from:)` carry elements across the command line and JSON files.
+public protocol Space<Element>: Sendable, CustomStringConvertible {
+    /// The type of the space's elements.
+    associatedtype Element
+
+    /// Whether `element` lies in the space.
+    func contains(_ element: Element) -> Bool
+
+    /// A random element of the space drawn from `generator`.
+    func sample<G: RandomNumberGenerator>(using generator: inout G) -> Element
+
+    /// The number of `Float`s an element flattens to.
+    var flatDimension: Int { get }
+
+    /// Writes the flat form of `element` into `buffer`, which holds `flatDimension` values.
+    ///
+    /// - Precondition: `buffer.count == flatDimension`.
+    func flatten(_ element: Element, into buffer: UnsafeMutableBufferPointer<Float>)
+
+    /// The bounds of the flat form, as a Box: what `FlattenObservation` advertises.
+    var flattenedSpace: Box<[Float]> { get }
+
+    /// The element as JSON (numbers, arrays, objects), for output meant for other programs.
+    func jsonValue(of element: Element) -> JSONValue
+
+    /// The element that `value` denotes.
+    ///
+    /// - Throws: `SpaceError` when `value` has the wrong form or lies outside the space.
+    func element(from value: JSONValue) throws(SpaceError) -> Element
+
+    /// The space described as JSON, e.g. `{"type": "Discrete", "n": 2, "start": 0}`.
+    var jsonDescription: JSONValue { get }
+}
+
+extension Space {
+    /// The flat form of `element` as a new array of `flatDimension` values.
+    public func flattened(_ element: Element) -> [Float] {
+        [Float](unsafeUninitializedCapacity: flatDimension) { buffer, count in
+            buffer.initialize(repeating: 0)
+            flatten(element, into: buffer)
+            count = flatDimension
+        }
+    }
+
+    public var description: String { jsonDescription.jsonText }
+}
+
+/// An element given on the command line or in a file that does not fit its space.
+public struct SpaceError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What was wrong, naming the space and the value.
+    public let message: String
+
+    /// Creates an error with a message that says what was expected and what was given.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

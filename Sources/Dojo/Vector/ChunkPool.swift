@@ -1,0 +1,61 @@
+import Foundation
+
+/// Long-lived threads that each run a fixed contiguous chunk of a job, started and awaited with
+/// semaphores so that running a job neither spawns threads nor allocates.
+final class ChunkPool: @unchecked Sendable {
+    let chunks: [Range<Int>]
+    private let start: [DispatchSemaphore]
+    private let done = DispatchSemaphore(value: 0)
+    private var job: ((Range<Int>) -> Void)?
+    private var isStopping = false
+
+    init(itemCount: Int, threads: Int) {
+        let base = itemCount / threads, extra = itemCount % threads
+        var chunks: [Range<Int>] = []
+        var lower = 0
+        for thread in 0..<threads {
+            let size = base + (thread < extra ? 1 : 0)
+            chunks.append(lower..<lower + size)
+            lower += size
+        }
+        self.chunks = chunks
+        start = (0..<threads).map { _ in DispatchSemaphore(value: 0) }
+        for worker in 1..<max(threads, 1) {
+            let thread = Thread { self.work(worker) }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    /// Runs `body` on every chunk, the first on the calling thread, and returns when all are done.
+    func run(_ body: (Range<Int>) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            job = body
+            for worker in 1..<chunks.count {
+                start[worker].signal()
+            }
+            body(chunks[0])
+            for _ in 1..<chunks.count {
+                done.wait()
+            }
+            job = nil
+        }
+    }
+
+    /// Ends the worker threads, which hold the pool until they return; it cannot run jobs afterwards.
+    func stop() {
+        isStopping = true
+        for worker in 1..<chunks.count {
+            start[worker].signal()
+        }
+    }
+
+    private func work(_ worker: Int) {
+        while true {
+            start[worker].wait()
+            if isStopping { return }
+            job?(chunks[worker])
+            done.signal()
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// The copies of an environment inside a vector environment and the stepping logic both the
+/// synchronous and the threaded vector environments share.
+///
+/// Copies live in one buffer allocated at construction; `step(_:actions:)` works on a range of
+/// copies and touches only their rows of the batch, so disjoint ranges may run on different
+/// threads. Each copy owns its generator, so the split across threads never changes results.
+final class VectorCopies<Base: Environment>: @unchecked Sendable {
+    let environments: UnsafeMutableBufferPointer<Base>
+    let batch: VectorBatch
+    let mode: AutoresetMode
+
+    init(_ makeEnvironment: (Int) throws -> Base, count: Int, mode: AutoresetMode) rethrows {
+        precondition(count > 0, "expected at least one copy, got \(count)")
+        var made: [Base] = []
+        for index in 0..<count {
+            made.append(try makeEnvironment(index))
+        }
+        environments = .allocate(capacity: count)
+        _ = environments.initialize(from: made)
+        batch = VectorBatch(count: count, observationSize: made[0].observationSpace.flatDimension)
+        self.mode = mode
+    }
+
+    deinit {
+        environments.baseAddress!.deinitialize(count: environments.count)
+        environments.deallocate()
+    }
+
+    /// Resets copies in `range`; copy `i` gets seed `seed + i`, as in Gymnasium's vector envs.
+    func reset(_ range: Range<Int>, seed: UInt64?, options: Options) throws(EnvironmentError) {
+        for index in range {
+            let result = try environments[index].reset(seed: seed.map { $0 &+ UInt64(index) }, options: options)
+            environments[index].observationSpace.flatten(result.observation, into: batch.observationRow(index))
+            batch.mutableRewards[index] = 0
+            batch.mutableTerminations[index] = false
+            batch.mutableTruncations[index] = false
+            batch.mutableHasFinalObservation[index] = false
+            batch.needsReset[index] = false
+        }
+    }
+
+    /// Steps copies in `range` with their actions, restarting ended episodes according to `mode`.
+    func step(_ range: Range<Int>, actions: UnsafeBufferPointer<Base.Action>) {
+        for index in range {
+            batch.mutableHasFinalObservation[index] = false
+            if batch.needsReset[index] {
+                restart(index, into: batch.observationRow(index))
+                batch.mutableRewards[index] = 0
+                batch.mutableTerminations[index] = false
+                batch.mutableTruncations[index] = false
+                batch.needsReset[index] = false
+                continue
+            }
+            let result = environments[index].step(actions[index])
+            batch.mutableRewards[index] = result.reward
+            batch.mutableTerminations[index] = result.terminated
+            batch.mutableTruncations[index] = result.truncated
+            let space = environments[index].observationSpace
+            switch (mode, result.isDone) {
+            case (_, false):
+                space.flatten(result.observation, into: batch.observationRow(index))
+            case (.nextStep, true):
+                space.flatten(result.observation, into: batch.observationRow(index))
+                batch.needsReset[index] = true
+            case (.sameStep, true):
+                space.flatten(result.observation, into: batch.finalObservationRow(index))
+                batch.mutableHasFinalObservation[index] = true
+                restart(index, into: batch.observationRow(index))
+            }
+        }
+    }
+
+    private func restart(_ index: Int, into row: UnsafeMutableBufferPointer<Float>) {
+        do {
+            let result = try environments[index].reset(seed: nil, options: [:])
+            environments[index].observationSpace.flatten(result.observation, into: row)
+        } catch {
+            preconditionFailure("expected reset without options to succeed for copy \(index), got \(error)")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// Several copies of one environment stepped together into batched buffers, as Gymnasium's vector envs.
+///
+/// `reset(seed:options:)` seeds copy `i` with `seed + i`; `step(_:)` takes one action per copy
+/// and fills the shared `batch`. Ended episodes restart automatically (see `AutoresetMode`).
+/// `SyncVectorEnvironment` steps the copies on the caller's thread; `ThreadedVectorEnvironment`
+/// splits them across threads. Given the same seeds both produce identical batches, because
+/// every copy owns its generator.
+public protocol VectorEnvironment<Base>: AnyObject {
+    /// The type of each copy.
+    associatedtype Base: Environment
+
+    /// The number of copies.
+    var count: Int { get }
+    /// When ended episodes restart.
+    var autoresetMode: AutoresetMode { get }
+    /// The space of one copy's observation (before flattening).
+    var singleObservationSpace: Base.ObservationSpace { get }
+    /// The space of one copy's action.
+    var singleActionSpace: Base.ActionSpace { get }
+    /// The buffers that `reset` and `step` fill.
+    var batch: VectorBatch { get }
+
+    /// Resets every copy; copy `i` is seeded with `seed + i` when a seed is given.
+    ///
+    /// - Throws: `EnvironmentError.invalidOption` when a copy rejects `options`.
+    @discardableResult
+    func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> VectorBatch
+
+    /// Steps every copy with its action from `actions` and returns the filled batch.
+    ///
+    /// - Precondition: `actions.count == count`, and `reset` was called first.
+    /// - Complexity: O(count); no heap allocation.
+    @discardableResult
+    func step(_ actions: [Base.Action]) -> VectorBatch
+}
+
+extension VectorEnvironment {
+    /// Resets every copy without options; see `reset(seed:options:)`.
+    @discardableResult
+    public func reset(seed: UInt64? = nil) throws(EnvironmentError) -> VectorBatch {
+        try reset(seed: seed, options: [:])
+    }
+}

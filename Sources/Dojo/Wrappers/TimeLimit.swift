@@ -1,0 +1,40 @@
+/// Truncates episodes after a fixed number of steps, as Gymnasium's `TimeLimit`.
+///
+/// The step that reaches the limit has `truncated == true`; if the environment terminated on
+/// that same step, both flags are set, exactly as in Gymnasium. `make(id:)` applies it with the
+/// id's registered limit.
+public struct TimeLimit<Base: Environment>: Wrapper {
+    public typealias Observation = Base.Observation
+    public typealias Action = Base.Action
+    public typealias ObservationSpace = Base.ObservationSpace
+    public typealias ActionSpace = Base.ActionSpace
+
+    public var base: Base
+    /// The number of steps after which an episode is truncated.
+    public let maxEpisodeSteps: Int
+    /// Steps taken since the last reset.
+    public private(set) var elapsedSteps = 0
+
+    /// Wraps `base` so its episodes last at most `maxEpisodeSteps` steps.
+    ///
+    /// - Precondition: `maxEpisodeSteps > 0`.
+    public init(_ base: Base, maxEpisodeSteps: Int) {
+        precondition(maxEpisodeSteps > 0, "expected a positive step limit, got \(maxEpisodeSteps)")
+        self.base = base
+        self.maxEpisodeSteps = maxEpisodeSteps
+    }
+
+    public mutating func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> Reset<Observation> {
+        elapsedSteps = 0
+        return try base.reset(seed: seed, options: options)
+    }
+
+    public mutating func step(_ action: Action) -> Step<Observation> {
+        var result = base.step(action)
+        elapsedSteps += 1
+        if elapsedSteps >= maxEpisodeSteps {
+            result.truncated = true
+        }
+        return result
+    }
+}

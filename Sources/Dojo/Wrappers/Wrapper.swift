@@ -1,0 +1,32 @@
+/// An environment that wraps another and changes part of its behaviour, as Gymnasium's `Wrapper`.
+///
+/// Wrappers compose: `TimeLimit(OrderEnforcing(CartPole()), maxEpisodeSteps: 500)`. Each keeps
+/// the environment it wraps in `base`, and `unwrapped` reaches the innermost one.
+public protocol Wrapper: Environment {
+    /// The type of the wrapped environment.
+    associatedtype Base: Environment
+    /// The wrapped environment.
+    var base: Base { get set }
+}
+
+extension Wrapper {
+    public var metadata: EnvironmentMetadata { base.metadata }
+
+    public func render(_ mode: RenderMode) -> RenderOutput? {
+        base.render(mode)
+    }
+
+    public mutating func close() {
+        base.close()
+    }
+
+    public var unwrapped: any Environment { base.unwrapped }
+}
+
+extension Wrapper where ObservationSpace == Base.ObservationSpace {
+    public var observationSpace: ObservationSpace { base.observationSpace }
+}
+
+extension Wrapper where ActionSpace == Base.ActionSpace {
+    public var actionSpace: ActionSpace { base.actionSpace }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `dojo` command: train, evaluate, watch and inspect reinforcement-learning agents.
+@main
+struct DojoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dojo",
+        abstract: "Reinforcement learning in Swift: environments, agents, and tools to run them.",
+        version: DojoVersion.current,
+        subcommands: [ListCommand.self]
+    )
+}
+
+/// The release of the `dojo` tool and its libraries.
+enum DojoVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,64 @@
+/// An RGB image: `width` x `height` pixels, three bytes each, rows top to bottom.
+///
+/// Environments draw their `rgb` render into a Frame; writers turn Frames into PNG and GIF
+/// files, and the SDL viewer shows them in a window.
+public struct Frame: Sendable, Hashable {
+    /// Width in pixels.
+    public let width: Int
+    /// Height in pixels.
+    public let height: Int
+    /// The pixels, row-major, 3 bytes (red, green, blue) per pixel.
+    public var pixels: [UInt8]
+
+    /// Creates a frame filled with `color`.
+    ///
+    /// - Precondition: `width` and `height` are positive.
+    public init(width: Int, height: Int, color: RGB = .black) {
+        precondition(width > 0 && height > 0, "expected a positive frame size, got \(width) x \(height)")
+        self.width = width
+        self.height = height
+        var pixels = [UInt8](repeating: 0, count: width * height * 3)
+        for offset in stride(from: 0, to: pixels.count, by: 3) {
+            pixels[offset] = color.red
+            pixels[offset + 1] = color.green
+            pixels[offset + 2] = color.blue
+        }
+        self.pixels = pixels
+    }
+
+    /// The colour of pixel (`x`, `y`), with (0, 0) the top-left corner.
+    public subscript(x: Int, y: Int) -> RGB {
+        get {
+            let offset = (y * width + x) * 3
+            return RGB(pixels[offset], pixels[offset + 1], pixels[offset + 2])
+        }
+        set {
+            let offset = (y * width + x) * 3
+            pixels[offset] = newValue.red
+            pixels[offset + 1] = newValue.green
+            pixels[offset + 2] = newValue.blue
+        }
+    }
+}
+
+/// A colour with 8 bits per channel.
+public struct RGB: Sendable, Hashable {
+    /// Red intensity.
+    public var red: UInt8
+    /// Green intensity.
+    public var green: UInt8
+    /// Blue intensity.
+    public var blue: UInt8
+
+    /// Creates the colour (`red`, `green`, `blue`).
+    public init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
+        self.red = red
+        self.green = green
+        self.blue = blue
+    }
+
+    /// Pure black.
+    public static let black = RGB(0, 0, 0)
+    /// Pure white.
+    public static let white = RGB(255, 255, 255)
+}
