@@ -60,7 +60,12 @@ extension Dictionary where Key == String, Value == JSONValue {
     }
 
     /// Throws when any key is not in `known`, so a misspelt option is not silently ignored.
-    public func rejectUnknown(_ known: Set<String>) throws(EnvironmentError) {
+    ///
+    /// `known` is only built when there are options to check, so the common reset without
+    /// options stays free of heap allocation.
+    public func rejectUnknown(_ known: @autoclosure () -> Set<String>) throws(EnvironmentError) {
+        guard !isEmpty else { return }
+        let known = known()
         for key in keys.sorted() where !known.contains(key) {
             throw .invalidOption(name: key, message: "unknown option; expected one of \(known.sorted().joined(separator: ", "))")
         }

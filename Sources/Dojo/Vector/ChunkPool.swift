@@ -1,15 +1,19 @@
 import Foundation
 
-/// Long-lived threads that each run a fixed contiguous chunk of a job, started and awaited with
-/// semaphores so that running a job neither spawns threads nor allocates.
+/// Long-lived threads that each run a fixed contiguous chunk of one job, started and awaited with
+/// semaphores so that running the job neither spawns threads nor allocates.
+///
+/// The job is fixed at construction: a closure stored once, since building a closure per run
+/// would allocate its context on every step.
 final class ChunkPool: @unchecked Sendable {
     let chunks: [Range<Int>]
     private let start: [DispatchSemaphore]
     private let done = DispatchSemaphore(value: 0)
-    private var job: ((Range<Int>) -> Void)?
+    private let job: (Range<Int>) -> Void
     private var isStopping = false
 
-    init(itemCount: Int, threads: Int) {
+    init(itemCount: Int, threads: Int, job: @escaping (Range<Int>) -> Void) {
+        self.job = job
         let base = itemCount / threads, extra = itemCount % threads
         var chunks: [Range<Int>] = []
         var lower = 0
@@ -27,18 +31,14 @@ final class ChunkPool: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` on every chunk, the first on the calling thread, and returns when all are done.
-    func run(_ body: (Range<Int>) -> Void) {
-        withoutActuallyEscaping(body) { body in
-            job = body
-            for worker in 1..<chunks.count {
-                start[worker].signal()
-            }
-            body(chunks[0])
-            for _ in 1..<chunks.count {
-                done.wait()
-            }
-            job = nil
+    /// Runs the job on every chunk, the first on the calling thread, and returns when all are done.
+    func run() {
+        for worker in 1..<chunks.count {
+            start[worker].signal()
+        }
+        job(chunks[0])
+        for _ in 1..<chunks.count {
+            done.wait()
         }
     }
 
@@ -54,7 +54,7 @@ final class ChunkPool: @unchecked Sendable {
         while true {
             start[worker].wait()
             if isStopping { return }
-            job?(chunks[worker])
+            job(chunks[worker])
             done.signal()
         }
     }

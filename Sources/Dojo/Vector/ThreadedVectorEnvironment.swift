@@ -23,7 +23,8 @@ public final class ThreadedVectorEnvironment<Base: Environment>: VectorEnvironme
     ) rethrows {
         precondition(threads > 0, "expected a positive thread count, got \(threads)")
         copies = try VectorCopies(makeEnvironment, count: count, mode: autoresetMode)
-        pool = ChunkPool(itemCount: count, threads: min(threads, count))
+        let copies = copies
+        pool = ChunkPool(itemCount: count, threads: min(threads, count)) { range in copies.stepPending(range) }
     }
 
     deinit {
@@ -54,9 +55,10 @@ public final class ThreadedVectorEnvironment<Base: Environment>: VectorEnvironme
     public func step(_ actions: [Base.Action]) -> VectorBatch {
         precondition(actions.count == count, "expected \(count) actions, got \(actions.count)")
         precondition(hasReset, "expected reset(seed:options:) before step(_:)")
-        let copies = copies
         actions.withUnsafeBufferPointer { actions in
-            pool.run { range in copies.step(range, actions: actions) }
+            copies.pendingActions = actions
+            pool.run()
+            copies.pendingActions = nil
         }
         return copies.batch
     }

@@ -8,6 +8,8 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
     let environments: UnsafeMutableBufferPointer<Base>
     let batch: VectorBatch
     let mode: AutoresetMode
+    /// The actions of the step in progress, for `stepPending`; set only while a step runs.
+    var pendingActions: UnsafeBufferPointer<Base.Action>?
 
     init(_ makeEnvironment: (Int) throws -> Base, count: Int, mode: AutoresetMode) rethrows {
         precondition(count > 0, "expected at least one copy, got \(count)")
@@ -68,6 +70,12 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
                 restart(index, into: batch.observationRow(index))
             }
         }
+    }
+
+    /// Steps copies in `range` with `pendingActions`, for worker threads.
+    func stepPending(_ range: Range<Int>) {
+        guard let actions = pendingActions else { preconditionFailure("expected actions for the step in progress") }
+        step(range, actions: actions)
     }
 
     private func restart(_ index: Int, into row: UnsafeMutableBufferPointer<Float>) {

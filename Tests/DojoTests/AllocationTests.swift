@@ -1,0 +1,54 @@
+import AllocationCounter
+import Dojo
+import Foundation
+import Testing
+import TestSupport
+
+/// Vector steps must not touch the heap. Each check runs in its own process (an exit test),
+/// so allocations made by tests running in parallel cannot be counted against it; the exit code
+/// is the number of allocations seen (capped at 99).
+///
+/// Only optimised builds promise this (debug builds box unspecialised generics), and the
+/// README's test command builds optimised, so CI runs these checks.
+@Suite(.enabled(if: isOptimizedBuild, "allocation-free stepping is promised for release builds only"))
+struct AllocationTests {
+    @Test func countingWorksOnThisPlatform() {
+        #expect(dojo_allocation_counting_available())
+        let before = dojo_allocation_count()
+        let array = [Int](repeating: 1, count: Int.random(in: 100...200))
+        #expect(array.count >= 100)
+        #expect(dojo_allocation_count() > before)
+    }
+
+    @Test func syncVectorStepAllocatesNothing() async {
+        await #expect(processExitsWith: .success) {
+            let envs = SyncVectorEnvironment(count: 8) { index in TimeLimit(Countdown(length: 3 + index), maxEpisodeSteps: 5) }
+            try? envs.reset(seed: 1)
+            let actions = [Int](repeating: 1, count: 8)
+            envs.step(actions)
+            let before = dojo_allocation_count()
+            for _ in 0..<1000 { envs.step(actions) }
+            exit(Int32(min(dojo_allocation_count() - before, 99)))
+        }
+    }
+
+    @Test func threadedVectorStepAllocatesNothing() async {
+        await #expect(processExitsWith: .success) {
+            let envs = ThreadedVectorEnvironment(count: 8, threads: 2) { index in
+                TimeLimit(Countdown(length: 3 + index), maxEpisodeSteps: 5)
+            }
+            try? envs.reset(seed: 1)
+            let actions = [Int](repeating: 1, count: 8)
+            for _ in 0..<10 { envs.step(actions) }
+            let before = dojo_allocation_count()
+            for _ in 0..<1000 { envs.step(actions) }
+            exit(Int32(min(dojo_allocation_count() - before, 99)))
+        }
+    }
+}
+
+#if DEBUG
+let isOptimizedBuild = false
+#else
+let isOptimizedBuild = true
+#endif

@@ -1,0 +1,90 @@
+import Dojo
+import Testing
+import TestSupport
+
+@Suite struct VectorEnvironmentTests {
+    /// Copies with different episode lengths, so episodes end at different steps.
+    static func makeCopy(_ index: Int) -> TimeLimit<Countdown> {
+        TimeLimit(Countdown(length: 3 + index % 4), maxEpisodeSteps: 4 + index % 3)
+    }
+
+    struct Snapshot: Equatable {
+        var observations: [Float]
+        var rewards: [Double]
+        var terminations: [Bool]
+        var truncations: [Bool]
+        var finals: [Float]
+        var hasFinal: [Bool]
+
+        init(_ batch: VectorBatch) {
+            observations = Array(batch.observations)
+            rewards = Array(batch.rewards)
+            terminations = Array(batch.terminations)
+            truncations = Array(batch.truncations)
+            finals = Array(batch.finalObservations)
+            hasFinal = Array(batch.hasFinalObservation)
+        }
+    }
+
+    static func run(_ envs: some VectorEnvironment<TimeLimit<Countdown>>, steps: Int) throws -> [Snapshot] {
+        var snapshots = [Snapshot(try envs.reset(seed: 42))]
+        var actions = [Int](repeating: 0, count: envs.count)
+        for step in 0..<steps {
+            for index in actions.indices { actions[index] = (step + index) % 3 }
+            snapshots.append(Snapshot(envs.step(actions)))
+        }
+        return snapshots
+    }
+
+    @Test(arguments: [AutoresetMode.nextStep, .sameStep], [2, 3, 7])
+    func threadedMatchesSync(mode: AutoresetMode, threads: Int) throws {
+        let sync = SyncVectorEnvironment(count: 7, autoresetMode: mode, makeEnvironment: Self.makeCopy)
+        let threaded = ThreadedVectorEnvironment(count: 7, threads: threads, autoresetMode: mode, makeEnvironment: Self.makeCopy)
+        #expect(threaded.threadCount == threads)
+        #expect(try Self.run(sync, steps: 40) == Self.run(threaded, steps: 40))
+    }
+
+    @Test func copiesAreSeededWithSeedPlusIndex() throws {
+        let envs = SyncVectorEnvironment(count: 3) { _ in Countdown() }
+        let batch = try envs.reset(seed: 5)
+        for index in 0..<3 {
+            var single = Countdown()
+            let start = try single.reset(seed: 5 + UInt64(index)).observation
+            #expect(batch.observation(index)[start] == 1)
+        }
+    }
+
+    @Test func nextStepAutoresetReturnsTheFinalObservationThenResets() throws {
+        let envs = SyncVectorEnvironment(count: 1, autoresetMode: .nextStep) { _ in Countdown(length: 2) }
+        try envs.reset(seed: nil, options: ["start": 0])
+        _ = envs.step([1])
+        let ending = envs.step([1])
+        #expect(ending.terminations[0] && ending.rewards[0] == 1)
+        #expect(ending.observation(0)[2] == 1)
+        #expect(!ending.hasFinalObservation[0])
+        let restarted = envs.step([2])
+        #expect(restarted.rewards[0] == 0 && !restarted.terminations[0] && !restarted.truncations[0])
+        #expect(envs.environment(0).count < 10)
+        let next = envs.step([2])
+        #expect(next.rewards[0] == 2)
+    }
+
+    @Test func sameStepAutoresetKeepsTheFinalObservationAside() throws {
+        let envs = SyncVectorEnvironment(count: 1, autoresetMode: .sameStep) { _ in Countdown(length: 2) }
+        try envs.reset(seed: nil, options: ["start": 0])
+        _ = envs.step([1])
+        let ending = envs.step([1])
+        #expect(ending.terminations[0] && ending.rewards[0] == 1)
+        #expect(ending.hasFinalObservation[0])
+        #expect(ending.finalObservation(0)[2] == 1)
+        #expect(ending.observation(0)[2] == 0)
+        #expect(envs.step([2]).rewards[0] == 2)
+    }
+
+    @Test func truncationTriggersAutoresetToo() throws {
+        let envs = SyncVectorEnvironment(count: 1) { _ in TimeLimit(Countdown(length: 100), maxEpisodeSteps: 1) }
+        try envs.reset(seed: 0)
+        #expect(envs.step([1]).truncations[0])
+        #expect(envs.step([1]).rewards[0] == 0)
+    }
+}
