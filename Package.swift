@@ -49,9 +49,12 @@ let package = Package(
         .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
-        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport"]),
+        .testTarget(
+            name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Dojo"]),
-        .testTarget(name: "DojoCLITests", dependencies: ["DojoCLI"]),
+        .testTarget(name: "DojoCLITests"),
     ],
     swiftLanguageModes: [.v6]
 )

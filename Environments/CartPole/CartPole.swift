@@ -70,7 +70,7 @@ public struct CartPole: Environment, Sendable {
         low: [Float(-xThreshold * 2), -.infinity, Float(-thetaThreshold * 2), -.infinity],
         high: [Float(xThreshold * 2), .infinity, Float(thetaThreshold * 2), .infinity])
     public let actionSpace = Discrete(2)
-    public let metadata = EnvironmentMetadata(renderModes: [.ansi, .rgb], renderFPS: 50)
+    public let metadata = EnvironmentMetadata(renderModes: [.ansi], renderFPS: 50)
 
     /// The integration scheme.
     public let integrator: Integrator

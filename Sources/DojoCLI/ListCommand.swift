@@ -34,8 +34,8 @@ struct ListCommand: ParsableCommand {
 }
 
 /// The JSON description of one registered environment, shared by `list` and `inspect`.
-func describe(_ spec: EnvironmentSpec, registry: EnvironmentRegistry) throws -> JSONValue {
-    let environment = try registry.make(id: spec.id)
+func describe(_ spec: EnvironmentSpec, registry: EnvironmentRegistry, options: Options = [:]) throws -> JSONValue {
+    let environment = try registry.make(id: spec.id, options: options)
     return [
         "id": .string(spec.id),
         "summary": .string(spec.summary),

@@ -81,7 +81,7 @@ public struct Reset<Observation> {
     public var info: Info
 
     /// Bundles an observation with its information.
-    public init(observation: Observation, info: Info = [:]) {
+    public init(observation: Observation, info: Info = Info()) {
         self.observation = observation
         self.info = info
     }
@@ -103,7 +103,7 @@ public struct Step<Observation> {
     public var info: Info
 
     /// Bundles the parts of a step.
-    public init(observation: Observation, reward: Double, terminated: Bool, truncated: Bool = false, info: Info = [:]) {
+    public init(observation: Observation, reward: Double, terminated: Bool, truncated: Bool = false, info: Info = Info()) {
         self.observation = observation
         self.reward = reward
         self.terminated = terminated

@@ -10,10 +10,10 @@
 /// var child = rng.child(0)   // an independent stream, e.g. for vector env 0
 /// ```
 public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
 
     /// Creates a generator whose whole stream is determined by `seed`.
     ///
@@ -28,6 +28,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
     }
 
     /// Returns the next 64 random bits and advances the stream.
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = (s1 &* 5).rotatedLeft(by: 7) &* 9
         let t = s1 << 17
@@ -71,7 +72,7 @@ struct SplitMix64 {
 }
 
 extension UInt64 {
-    @inline(__always)
+    @inlinable
     func rotatedLeft(by amount: UInt64) -> UInt64 {
         (self << amount) | (self >> (64 - amount))
     }

@@ -84,12 +84,9 @@ public struct Box<Vector: FloatVector>: Space, Equatable {
 
     public var flatDimension: Int { count }
 
+    @inlinable
     public func flatten(_ element: Vector, into buffer: UnsafeMutableBufferPointer<Float>) {
-        precondition(buffer.count == count && element.scalarCount == count,
-                     "expected \(count) values, got an element of \(element.scalarCount) and a buffer of \(buffer.count)")
-        for index in 0..<count {
-            buffer[index] = element[index]
-        }
+        element.store(into: buffer)
     }
 
     public var flattenedSpace: Box<[Float]> {

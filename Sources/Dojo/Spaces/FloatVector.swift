@@ -11,6 +11,21 @@ public protocol FloatVector: Sendable, Equatable {
     ///
     /// - Precondition: for fixed-size vectors, `count` equals their size.
     init(zeros count: Int)
+
+    /// Writes the values into `buffer`, in one store where the layout allows (the hot path of
+    /// flattening observations into vector-env batches).
+    ///
+    /// - Precondition: `buffer.count == scalarCount`.
+    func store(into buffer: UnsafeMutableBufferPointer<Float>)
+}
+
+extension SIMD where Scalar == Float {
+    /// Stores all lanes at once; SIMD vectors are laid out as consecutive Floats.
+    @inlinable
+    public func store(into buffer: UnsafeMutableBufferPointer<Float>) {
+        precondition(buffer.count == scalarCount, "expected a buffer of \(scalarCount) values, got \(buffer.count)")
+        UnsafeMutableRawPointer(buffer.baseAddress!).storeBytes(of: self, as: Self.self)
+    }
 }
 
 extension Array: FloatVector where Element == Float {
@@ -18,6 +33,12 @@ extension Array: FloatVector where Element == Float {
 
     public init(zeros count: Int) {
         self.init(repeating: 0, count: count)
+    }
+
+    @inlinable
+    public func store(into buffer: UnsafeMutableBufferPointer<Float>) {
+        precondition(buffer.count == count, "expected a buffer of \(count) values, got \(buffer.count)")
+        _ = buffer.update(fromContentsOf: self)
     }
 }
 

@@ -5,13 +5,15 @@ import Foundation
 ///
 /// The job is fixed at construction: a closure stored once, since building a closure per run
 /// would allocate its context on every step.
+@usableFromInline
 final class ChunkPool: @unchecked Sendable {
-    let chunks: [Range<Int>]
+    @usableFromInline let chunks: [Range<Int>]
     private let start: [DispatchSemaphore]
     private let done = DispatchSemaphore(value: 0)
     private let job: (Range<Int>) -> Void
     private var isStopping = false
 
+    @usableFromInline
     init(itemCount: Int, threads: Int, job: @escaping (Range<Int>) -> Void) {
         self.job = job
         let base = itemCount / threads, extra = itemCount % threads
@@ -32,6 +34,7 @@ final class ChunkPool: @unchecked Sendable {
     }
 
     /// Runs the job on every chunk, the first on the calling thread, and returns when all are done.
+    @usableFromInline
     func run() {
         for worker in 1..<chunks.count {
             start[worker].signal()
@@ -43,6 +46,7 @@ final class ChunkPool: @unchecked Sendable {
     }
 
     /// Ends the worker threads, which hold the pool until they return; it cannot run jobs afterwards.
+    @usableFromInline
     func stop() {
         isStopping = true
         for worker in 1..<chunks.count {

@@ -7,8 +7,8 @@
 /// let batch = envs.step([Int](repeating: 1, count: 8))
 /// ```
 public final class SyncVectorEnvironment<Base: Environment>: VectorEnvironment {
-    let copies: VectorCopies<Base>
-    private var hasReset = false
+    @usableFromInline let copies: VectorCopies<Base>
+    @usableFromInline var hasReset = false
 
     /// Makes `count` copies with `makeEnvironment(index)`.
     ///
@@ -19,7 +19,7 @@ public final class SyncVectorEnvironment<Base: Environment>: VectorEnvironment {
 
     public var count: Int { copies.batch.count }
     public var autoresetMode: AutoresetMode { copies.mode }
-    public var singleObservationSpace: Base.ObservationSpace { copies.environments[0].observationSpace }
+    public var singleObservationSpace: Base.ObservationSpace { copies.observationSpace }
     public var singleActionSpace: Base.ActionSpace { copies.environments[0].actionSpace }
     public var batch: VectorBatch { copies.batch }
 
@@ -35,7 +35,7 @@ public final class SyncVectorEnvironment<Base: Environment>: VectorEnvironment {
         return copies.batch
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func step(_ actions: [Base.Action]) -> VectorBatch {
         precondition(actions.count == count, "expected \(count) actions, got \(actions.count)")
         precondition(hasReset, "expected reset(seed:options:) before step(_:)")

@@ -8,15 +8,16 @@ import Foundation
 /// Results are identical to `SyncVectorEnvironment`'s for the same seeds, since each copy owns
 /// its generator and chunks never share a copy. Workers stop when the object is released.
 public final class ThreadedVectorEnvironment<Base: Environment>: VectorEnvironment {
-    let copies: VectorCopies<Base>
-    private let pool: ChunkPool
-    private var hasReset = false
+    @usableFromInline let copies: VectorCopies<Base>
+    @usableFromInline let pool: ChunkPool
+    @usableFromInline var hasReset = false
 
     /// Makes `count` copies with `makeEnvironment(index)` and steps them on `threads` threads.
     ///
     /// - Parameter threads: threads to use, the caller's included; at most `count`. Defaults to
     ///   the number of active processors.
     /// - Precondition: `count > 0` and `threads > 0`.
+    @inlinable
     public init(
         count: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
         autoresetMode: AutoresetMode = .nextStep, makeEnvironment: (Int) throws -> Base
@@ -35,7 +36,7 @@ public final class ThreadedVectorEnvironment<Base: Environment>: VectorEnvironme
     public var threadCount: Int { pool.chunks.count }
     public var count: Int { copies.batch.count }
     public var autoresetMode: AutoresetMode { copies.mode }
-    public var singleObservationSpace: Base.ObservationSpace { copies.environments[0].observationSpace }
+    public var singleObservationSpace: Base.ObservationSpace { copies.observationSpace }
     public var singleActionSpace: Base.ActionSpace { copies.environments[0].actionSpace }
     public var batch: VectorBatch { copies.batch }
 
@@ -51,7 +52,7 @@ public final class ThreadedVectorEnvironment<Base: Environment>: VectorEnvironme
         return copies.batch
     }
 
-    @discardableResult
+    @inlinable @discardableResult
     public func step(_ actions: [Base.Action]) -> VectorBatch {
         precondition(actions.count == count, "expected \(count) actions, got \(actions.count)")
         precondition(hasReset, "expected reset(seed:options:) before step(_:)")

@@ -8,13 +8,13 @@ public final class VectorBatch: @unchecked Sendable {
     public let count: Int
     /// Floats per flattened observation.
     public let observationSize: Int
-    let mutableObservations: UnsafeMutableBufferPointer<Float>
-    let mutableFinalObservations: UnsafeMutableBufferPointer<Float>
-    let mutableRewards: UnsafeMutableBufferPointer<Double>
-    let mutableTerminations: UnsafeMutableBufferPointer<Bool>
-    let mutableTruncations: UnsafeMutableBufferPointer<Bool>
-    let mutableHasFinalObservation: UnsafeMutableBufferPointer<Bool>
-    let needsReset: UnsafeMutableBufferPointer<Bool>
+    @usableFromInline let mutableObservations: UnsafeMutableBufferPointer<Float>
+    @usableFromInline let mutableFinalObservations: UnsafeMutableBufferPointer<Float>
+    @usableFromInline let mutableRewards: UnsafeMutableBufferPointer<Double>
+    @usableFromInline let mutableTerminations: UnsafeMutableBufferPointer<Bool>
+    @usableFromInline let mutableTruncations: UnsafeMutableBufferPointer<Bool>
+    @usableFromInline let mutableHasFinalObservation: UnsafeMutableBufferPointer<Bool>
+    @usableFromInline let needsReset: UnsafeMutableBufferPointer<Bool>
 
     init(count: Int, observationSize: Int) {
         self.count = count
@@ -60,6 +60,7 @@ public final class VectorBatch: @unchecked Sendable {
     public var hasFinalObservation: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(mutableHasFinalObservation) }
 
     /// The observation of copy `index`.
+    @inlinable
     public func observation(_ index: Int) -> UnsafeBufferPointer<Float> {
         UnsafeBufferPointer(observationRow(index))
     }
@@ -69,10 +70,12 @@ public final class VectorBatch: @unchecked Sendable {
         UnsafeBufferPointer(finalObservationRow(index))
     }
 
+    @inlinable
     func observationRow(_ index: Int) -> UnsafeMutableBufferPointer<Float> {
         UnsafeMutableBufferPointer(rebasing: mutableObservations[index * observationSize..<(index + 1) * observationSize])
     }
 
+    @inlinable
     func finalObservationRow(_ index: Int) -> UnsafeMutableBufferPointer<Float> {
         UnsafeMutableBufferPointer(rebasing: mutableFinalObservations[index * observationSize..<(index + 1) * observationSize])
     }

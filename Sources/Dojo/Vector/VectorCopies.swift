@@ -4,13 +4,17 @@
 /// Copies live in one buffer allocated at construction; `step(_:actions:)` works on a range of
 /// copies and touches only their rows of the batch, so disjoint ranges may run on different
 /// threads. Each copy owns its generator, so the split across threads never changes results.
+@usableFromInline
 final class VectorCopies<Base: Environment>: @unchecked Sendable {
-    let environments: UnsafeMutableBufferPointer<Base>
-    let batch: VectorBatch
-    let mode: AutoresetMode
+    @usableFromInline let environments: UnsafeMutableBufferPointer<Base>
+    @usableFromInline let batch: VectorBatch
+    @usableFromInline let mode: AutoresetMode
+    /// The observation space, the same for every copy, read once so steps need not copy it.
+    @usableFromInline let observationSpace: Base.ObservationSpace
     /// The actions of the step in progress, for `stepPending`; set only while a step runs.
-    var pendingActions: UnsafeBufferPointer<Base.Action>?
+    @usableFromInline var pendingActions: UnsafeBufferPointer<Base.Action>?
 
+    @usableFromInline
     init(_ makeEnvironment: (Int) throws -> Base, count: Int, mode: AutoresetMode) rethrows {
         precondition(count > 0, "expected at least one copy, got \(count)")
         var made: [Base] = []
@@ -19,7 +23,8 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
         }
         environments = .allocate(capacity: count)
         _ = environments.initialize(from: made)
-        batch = VectorBatch(count: count, observationSize: made[0].observationSpace.flatDimension)
+        observationSpace = made[0].observationSpace
+        batch = VectorBatch(count: count, observationSize: observationSpace.flatDimension)
         self.mode = mode
     }
 
@@ -29,10 +34,11 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
     }
 
     /// Resets copies in `range`; copy `i` gets seed `seed + i`, as in Gymnasium's vector envs.
+    @inlinable
     func reset(_ range: Range<Int>, seed: UInt64?, options: Options) throws(EnvironmentError) {
         for index in range {
             let result = try environments[index].reset(seed: seed.map { $0 &+ UInt64(index) }, options: options)
-            environments[index].observationSpace.flatten(result.observation, into: batch.observationRow(index))
+            observationSpace.flatten(result.observation, into: batch.observationRow(index))
             batch.mutableRewards[index] = 0
             batch.mutableTerminations[index] = false
             batch.mutableTruncations[index] = false
@@ -42,6 +48,7 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
     }
 
     /// Steps copies in `range` with their actions, restarting ended episodes according to `mode`.
+    @inlinable
     func step(_ range: Range<Int>, actions: UnsafeBufferPointer<Base.Action>) {
         for index in range {
             batch.mutableHasFinalObservation[index] = false
@@ -57,7 +64,7 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
             batch.mutableRewards[index] = result.reward
             batch.mutableTerminations[index] = result.terminated
             batch.mutableTruncations[index] = result.truncated
-            let space = environments[index].observationSpace
+            let space = observationSpace
             switch (mode, result.isDone) {
             case (_, false):
                 space.flatten(result.observation, into: batch.observationRow(index))
@@ -73,15 +80,17 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
     }
 
     /// Steps copies in `range` with `pendingActions`, for worker threads.
+    @inlinable
     func stepPending(_ range: Range<Int>) {
         guard let actions = pendingActions else { preconditionFailure("expected actions for the step in progress") }
         step(range, actions: actions)
     }
 
-    private func restart(_ index: Int, into row: UnsafeMutableBufferPointer<Float>) {
+    @inlinable
+    func restart(_ index: Int, into row: UnsafeMutableBufferPointer<Float>) {
         do {
             let result = try environments[index].reset(seed: nil, options: [:])
-            environments[index].observationSpace.flatten(result.observation, into: row)
+            observationSpace.flatten(result.observation, into: row)
         } catch {
             preconditionFailure("expected reset without options to succeed for copy \(index), got \(error)")
         }

@@ -9,8 +9,9 @@ public struct OrderEnforcing<Base: Environment>: Wrapper {
     public typealias ActionSpace = Base.ActionSpace
 
     public var base: Base
+    @usableFromInline var resetCalled = false
     /// Whether `reset` has been called since construction.
-    public private(set) var hasReset = false
+    public var hasReset: Bool { resetCalled }
 
     /// Wraps `base`.
     public init(_ base: Base) {
@@ -19,12 +20,13 @@ public struct OrderEnforcing<Base: Environment>: Wrapper {
 
     public mutating func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> Reset<Observation> {
         let result = try base.reset(seed: seed, options: options)
-        hasReset = true
+        resetCalled = true
         return result
     }
 
+    @inlinable
     public mutating func step(_ action: Action) -> Step<Observation> {
-        precondition(hasReset, "expected reset(seed:options:) before step(_:), got step(_:) on an environment never reset")
+        precondition(resetCalled, "expected reset(seed:options:) before step(_:), got step(_:) on an environment never reset")
         return base.step(action)
     }
 }

@@ -12,8 +12,10 @@ public struct TimeLimit<Base: Environment>: Wrapper {
     public var base: Base
     /// The number of steps after which an episode is truncated.
     public let maxEpisodeSteps: Int
+    @usableFromInline
+    var steps = 0
     /// Steps taken since the last reset.
-    public private(set) var elapsedSteps = 0
+    public var elapsedSteps: Int { steps }
 
     /// Wraps `base` so its episodes last at most `maxEpisodeSteps` steps.
     ///
@@ -25,14 +27,15 @@ public struct TimeLimit<Base: Environment>: Wrapper {
     }
 
     public mutating func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> Reset<Observation> {
-        elapsedSteps = 0
+        steps = 0
         return try base.reset(seed: seed, options: options)
     }
 
+    @inlinable
     public mutating func step(_ action: Action) -> Step<Observation> {
         var result = base.step(action)
-        elapsedSteps += 1
-        if elapsedSteps >= maxEpisodeSteps {
+        steps += 1
+        if steps >= maxEpisodeSteps {
             result.truncated = true
         }
         return result

@@ -24,9 +24,11 @@ extension Wrapper {
 }
 
 extension Wrapper where ObservationSpace == Base.ObservationSpace {
+    @inlinable
     public var observationSpace: ObservationSpace { base.observationSpace }
 }
 
 extension Wrapper where ActionSpace == Base.ActionSpace {
+    @inlinable
     public var actionSpace: ActionSpace { base.actionSpace }
 }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Runs the built `dojo` executable, which sits beside the test bundle in the build folder.
+struct DojoBinary {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var url: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dojo")
+    }
+
+    /// Runs `dojo` with `arguments` and waits for it.
+    static func run(_ arguments: [String], input: String? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Runs `dojo` and parses its stdout as one JSON value.
+    static func json(_ arguments: [String]) throws -> Any {
+        let output = try run(arguments)
+        guard output.status == 0 else {
+            throw NSError(domain: "dojo", code: Int(output.status), userInfo: [NSLocalizedDescriptionKey: output.stderr])
+        }
+        return try JSONSerialization.jsonObject(with: Data(output.stdout.utf8), options: [.fragmentsAllowed])
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@Suite struct RolloutCommandTests {
+    @Test func rolloutPrintsTheTrajectory() throws {
+        let output = try #require(
+            try DojoBinary.json([
+                "rollout", "--env", "CartPole-v1", "--seed", "3", "--reset-options", #"{"state": [0, 0, 0.1, 0]}"#,
+                "--actions", "1,0,1", "--json",
+            ]) as? [String: Any])
+        #expect(output["env"] as? String == "CartPole-v1")
+        let first = try #require(output["observation"] as? [Double])
+        #expect(abs(first[2] - 0.1) < 1e-7)
+        let steps = try #require(output["steps"] as? [[String: Any]])
+        #expect(steps.count == 3)
+        #expect(steps.map { $0["action"] as? Int } == [1, 0, 1])
+        #expect(steps.allSatisfy { $0["reward"] as? Double == 1 && $0["terminated"] as? Bool == false })
+        let second = try #require(steps[0]["observation"] as? [Double])
+        // Gymnasium: x' = x + tau * x_dot = 0; theta' = 0.1 + 0.02 * 0 = 0.1.
+        #expect(second[0] == 0 && abs(second[2] - 0.1) < 1e-7)
+    }
+
+    @Test func sameSeedSameTrajectory() throws {
+        let arguments = ["rollout", "--env", "CartPole-v1", "--seed", "9", "--actions", "0,1,0,1", "--json"]
+        #expect(try DojoBinary.run(arguments).stdout == DojoBinary.run(arguments).stdout)
+    }
+
+    @Test(arguments: [
+        (["rollout", "--env", "CartPole-v1", "--actions", "0,2"], "action 1"),
+        (["rollout", "--env", "CartPol-v1", "--actions", "0"], "CartPole-v1"),
+        (["rollout", "--env", "CartPole-v1", "--actions", "0,x"], "item 1"),
+        (["rollout", "--env", "CartPole-v1", "--reset-options", "{oops", "--actions", "0"], "--reset-options"),
+        (["rollout", "--env", "CartPole-v1", "--reset-options", #"{"low": "a"}"#, "--actions", "0"], "low"),
+    ])
+    func badInputIsANamedErrorAndNonZeroExit(arguments: [String], mention: String) throws {
+        let output = try DojoBinary.run(arguments)
+        #expect(output.status != 0)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains(mention), "stderr: \(output.stderr)")
+        #expect(!output.stderr.contains("Fatal error"))
+    }
+
+    @Test func actionsAfterTheEpisodeEndAreAnError() throws {
+        let output = try DojoBinary.run([
+            "rollout", "--env", "CartPole-v1", "--reset-options", #"{"state": [2.39, 1, 0, 0]}"#, "--actions", "1,1",
+        ])
+        #expect(output.status != 0 && output.stderr.contains("ended at step 0"))
+    }
+}
