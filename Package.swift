@@ -22,7 +22,8 @@ let package = Package(
         .target(name: "NeuralCore"),
         .target(name: "Rendering"),
         .target(name: "Dojo", dependencies: ["Rendering"]),
-        .target(name: "Environments", dependencies: ["Dojo", "Rendering"], path: "Environments"),
+        .target(name: "CDojoMath", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "Environments", dependencies: ["Dojo", "Rendering", "CDojoMath"], path: "Environments"),
         .target(name: "Agents", dependencies: ["Dojo", "NeuralCore"], path: "Agents"),
         .systemLibrary(
             name: "CSDL2",

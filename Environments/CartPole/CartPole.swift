@@ -1,3 +1,4 @@
+import CDojoMath
 import Dojo
 import Foundation
 
@@ -139,7 +140,8 @@ public struct CartPole: Environment, Sendable {
         let poleMassLength = poleMass * halfPoleLength
         var (x, xDot, theta, thetaDot) = (state[0], state[1], state[2], state[3])
         let force = action == 1 ? forceMagnitude : -forceMagnitude
-        let cosTheta = cos(theta), sinTheta = sin(theta)
+        var sinTheta = 0.0, cosTheta = 0.0
+        dojo_sincos(theta, &sinTheta, &cosTheta)
         let temp = (force + poleMassLength * thetaDot * thetaDot * sinTheta) / totalMass
         let thetaAcc = (gravity * sinTheta - cosTheta * temp)
             / (halfPoleLength * (4.0 / 3.0 - poleMass * cosTheta * cosTheta / totalMass))
