@@ -41,6 +41,12 @@ public protocol BoardGame: Sendable, Hashable, CustomStringConvertible {
     /// Whether `action` is allowed now: the game goes on and the cell or column is free.
     func isLegal(_ action: Int) -> Bool
 
+    /// Whether the cell or column of `action` has room, whether or not the game is over: the
+    /// cheap half of `isLegal(_:)`, for search code that has already checked the outcome.
+    ///
+    /// - Precondition: `0 <= action < actionCount`.
+    func hasRoom(for action: Int) -> Bool
+
     /// Why `action` is not legal, for an environment's info (for example `"cell 4 is occupied"`).
     ///
     /// - Precondition: `!isLegal(action)`.
@@ -53,7 +59,8 @@ public protocol BoardGame: Sendable, Hashable, CustomStringConvertible {
 
     /// Places the current player's piece as `action` says and passes the turn.
     ///
-    /// - Precondition: `isLegal(action)`.
+    /// - Precondition: `isLegal(action)`; only the room for the piece is checked, so that
+    ///   search pays for the outcome once per position.
     mutating func play(_ action: Int)
 
     /// Takes back `action`, which must be the last move played and not yet taken back.

@@ -80,6 +80,10 @@ public struct ConnectFour: BoardGame {
         (0..<7).contains(action) && height(of: action) < 6 && outcome == .ongoing
     }
 
+    public func hasRoom(for action: Int) -> Bool {
+        height(of: action) < 6
+    }
+
     public func illegalReason(_ action: Int) -> String {
         if !(0..<7).contains(action) { return "column \(action) is not on the board" }
         if height(of: action) == 6 { return "column \(action) is full" }
@@ -91,7 +95,7 @@ public struct ConnectFour: BoardGame {
     }
 
     public mutating func play(_ action: Int) {
-        precondition(isLegal(action), "expected a legal ConnectFour move, got \(action) on\n\(self)")
+        precondition((0..<Self.actionCount).contains(action) && hasRoom(for: action), "expected a legal ConnectFour move, got \(action) on\n\(self)")
         let bit = UInt64(1) << (7 * action + height(of: action))
         if currentPlayer == .first { firstPieces |= bit } else { secondPieces |= bit }
     }

@@ -75,6 +75,10 @@ public struct TicTacToe: BoardGame {
         (0..<9).contains(action) && occupied & (1 << action) == 0 && outcome == .ongoing
     }
 
+    public func hasRoom(for action: Int) -> Bool {
+        occupied & (1 << action) == 0
+    }
+
     public func illegalReason(_ action: Int) -> String {
         if !(0..<9).contains(action) { return "cell \(action) is not on the board" }
         if occupied & (1 << action) != 0 { return "cell \(action) is occupied" }
@@ -86,7 +90,7 @@ public struct TicTacToe: BoardGame {
     }
 
     public mutating func play(_ action: Int) {
-        precondition(isLegal(action), "expected a legal TicTacToe move, got \(action) on\n\(self)")
+        precondition((0..<Self.actionCount).contains(action) && hasRoom(for: action), "expected a legal TicTacToe move, got \(action) on\n\(self)")
         let bit = UInt16(1) << action
         if currentPlayer == .first { firstPieces |= bit } else { secondPieces |= bit }
     }
