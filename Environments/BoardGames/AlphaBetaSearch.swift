@@ -33,6 +33,9 @@ public struct AlphaBetaSearch: Sendable, Hashable {
     }
 
     /// The negamax score of `game` for the player to move, searching `depth` plies.
+    ///
+    /// - Complexity: O(b^depth) positions at worst, b the number of actions; alpha-beta with
+    ///   good move ordering visits about O(b^(depth/2)).
     public func value<Game: BoardGame>(of game: Game) -> Int {
         var position = game
         return negamax(&position, depth: depth, alpha: -Self.infinity, beta: Self.infinity, ply: 0)
@@ -41,6 +44,7 @@ public struct AlphaBetaSearch: Sendable, Hashable {
     /// Every legal move with the best score, in increasing order, and that score.
     ///
     /// - Precondition: the game is not over.
+    /// - Complexity: one search of `depth - 1` plies per legal move.
     public func bestMoves<Game: BoardGame>(in game: Game) -> (moves: [Int], value: Int) {
         precondition(game.outcome == .ongoing, "expected a game in progress, got\n\(game)")
         var position = game

@@ -5,11 +5,11 @@ import Dojo
 /// by themselves, so neither has a time limit.
 func registerBoardGames(into registry: inout EnvironmentRegistry) {
     registry.register(EnvironmentSpec(
-        id: "TicTacToe-v0",
+        id: "TicTacToe-v0", defaultOptions: ["opponent": "random", "agent_side": "first"],
         summary: "Tic-tac-toe against a built-in opponent (PettingZoo's tictactoe_v3 from one side)."
     ) { options throws(EnvironmentError) in try TicTacToeEnvironment(options: options) })
     registry.register(EnvironmentSpec(
-        id: "ConnectFour-v0",
+        id: "ConnectFour-v0", defaultOptions: ["opponent": "random", "agent_side": "first"],
         summary: "Connect Four against a built-in opponent (PettingZoo's connect_four_v3 from one side)."
     ) { options throws(EnvironmentError) in try ConnectFourEnvironment(options: options) })
 }

@@ -117,6 +117,33 @@ struct BoardGameEnvironmentTests {
         #expect(result.info["agent_side"] == "first")
     }
 
+    @Test func opponentWinningCostsTheAgent() throws {
+        let lowest: BoardGamePolicy<TicTacToe> = { game, _ in game.legalActions[0] }
+        var env = TicTacToeEnvironment(opponent: .policy(lowest))
+        _ = try env.reset(seed: 0)
+        _ = env.step(8)
+        _ = env.step(7)
+        // The policy has taken 0 and 1; the agent's 5 leaves it the top row.
+        let loss = env.step(5)
+        #expect(loss.info["opponent_action"] == 2)
+        #expect(loss.reward == -1 && loss.terminated)
+        #expect(loss.info["winner"] == "second")
+        #expect(plane(loss.observation, 1) == [1, 1, 1, 0, 0, 0, 0, 0, 0])
+    }
+
+    @Test func fullBoardEndsInADrawWithNoReward() throws {
+        var env = TicTacToeEnvironment(opponent: .none)
+        _ = try env.reset(seed: 0)
+        for move in [0, 1, 2, 4, 3, 5, 7, 6] {
+            #expect(!env.step(move).terminated)
+        }
+        let draw = env.step(8)
+        #expect(draw.reward == 0 && draw.terminated)
+        #expect(draw.info["outcome"] == "draw")
+        #expect(draw.info["winner"] == .null)
+        #expect(env.render(.ansi) == .text(" X  O  X \n X  O  O \n O  X [X]\ndraw"))
+    }
+
     @Test func actionMaskMatchesInfoAndLegalMoves() throws {
         var env = TicTacToeEnvironment(opponent: .random)
         var agent = SeededGenerator(seed: 1)
