@@ -18,6 +18,14 @@ import Dojo
 /// `agent_side` when an opponent plays, and `opponent_action` when the opponent moved.
 ///
 /// See `TicTacToeEnvironment` and `ConnectFourEnvironment` for the two games' documentation.
+///
+/// ```swift
+/// // Any closure can play the other side (a frozen copy of the agent, for self-play); here a search.
+/// let search = AlphaBetaSearch(depth: 3)
+/// var env = ConnectFourEnvironment(
+///     opponent: .policy { game, rng in search.move(in: game, using: &rng) }, agentSide: .alternate)
+/// let start = try env.reset(seed: 1)   // start.observation, start.info["action_mask"]
+/// ```
 public struct BoardGameEnvironment<Game: BoardGame>: Environment, ActionMasking, Sendable {
     public typealias Observation = [Float]
     public typealias Action = Int
