@@ -1,0 +1,43 @@
+import Dojo
+
+/// A policy that picks a move for the player to move, drawing any randomness from the
+/// environment's generator: how a caller plugs its own player (for self-play) into an environment.
+public typealias BoardGamePolicy<Game: BoardGame> = @Sendable (Game, inout SeededGenerator) -> Int
+
+/// Who plays against the agent in a `BoardGameEnvironment`.
+public enum BoardGameOpponent<Game: BoardGame>: Sendable {
+    /// A uniform draw among the legal moves (option `opponent: "random"`).
+    case random
+    /// The move of an alpha-beta search, uniform among its best moves (`opponent: "alphabeta"`, `depth`).
+    case alphaBeta(AlphaBetaSearch)
+    /// Nobody: the caller supplies both players' moves in turn (`opponent: "none"`).
+    case none
+    /// A caller-supplied policy, for self-play; not available as a JSON option.
+    case policy(BoardGamePolicy<Game>)
+
+    /// The option value that names this opponent: `"random"`, `"alphabeta"`, `"none"` or `"policy"`.
+    public var name: String {
+        switch self {
+        case .random: "random"
+        case .alphaBeta: "alphabeta"
+        case .none: "none"
+        case .policy: "policy"
+        }
+    }
+
+    /// The opponent's move in `game`, or `nil` for `.none`. A policy's move may be illegal.
+    ///
+    /// - Precondition: the game is not over.
+    public func move(in game: Game, using generator: inout SeededGenerator) -> Int? {
+        switch self {
+        case .random:
+            Discrete(Game.actionCount).sample(mask: game.actionMask, using: &generator)
+        case .alphaBeta(let search):
+            search.move(in: game, using: &generator)
+        case .none:
+            nil
+        case .policy(let policy):
+            policy(game, &generator)
+        }
+    }
+}

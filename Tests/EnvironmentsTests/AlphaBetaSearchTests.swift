@@ -1,0 +1,125 @@
+import Dojo
+import Environments
+import Testing
+
+@Suite("Alpha-beta search")
+struct AlphaBetaSearchTests {
+    let perfect = AlphaBetaSearch(depth: 9)
+
+    /// Plays one TicTacToe game; `players[p]` is nil for a uniformly random player.
+    private func play(_ players: [AlphaBetaSearch?], using generator: inout SeededGenerator) -> GameOutcome {
+        var game = TicTacToe()
+        while game.outcome == .ongoing {
+            if let search = players[game.currentPlayer.rawValue] {
+                game.play(search.move(in: game, using: &generator))
+            } else {
+                let legal = game.legalActions
+                game.play(legal[Int(generator.next(upperBound: UInt64(legal.count)))])
+            }
+        }
+        return game.outcome
+    }
+
+    @Test func perfectTicTacToeNeverLosesToRandom() {
+        var generator = SeededGenerator(seed: 2024)
+        var wins = 0
+        for index in 0..<1000 {
+            let perfectSide: Player = index % 2 == 0 ? .first : .second
+            let players: [AlphaBetaSearch?] = perfectSide == .first ? [perfect, nil] : [nil, perfect]
+            let outcome = play(players, using: &generator)
+            #expect(outcome != .win(perfectSide.opponent), "game \(index): the perfect player lost as \(perfectSide)")
+            if outcome == .win(perfectSide) { wins += 1 }
+        }
+        #expect(wins > 800)
+    }
+
+    @Test func perfectAgainstPerfectAlwaysDraws() {
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<100 {
+            #expect(play([perfect, perfect], using: &generator) == .draw)
+        }
+        #expect(perfect.value(of: TicTacToe()) == 0)
+    }
+
+    /// Every first move draws with perfect play, so a perfect first player picks among all nine.
+    @Test func perfectPlayerChoosesUniformlyAmongOptimalMoves() {
+        #expect(perfect.bestMoves(in: TicTacToe()) == (Array(0..<9), 0))
+        var generator = SeededGenerator(seed: 11)
+        var counts = [Int](repeating: 0, count: 9)
+        for _ in 0..<450 {
+            counts[perfect.move(in: TicTacToe(), using: &generator)] += 1
+        }
+        #expect(counts.allSatisfy { (25...75).contains($0) }, "\(counts)")
+    }
+
+    @Test func perfectPlayerTakesWinAndBlocks() {
+        // X on 0 and 1, O on 3 and 4: X wins at once on 2.
+        #expect(perfect.bestMoves(in: TicTacToe(playing: [0, 3, 1, 4])) == ([2], AlphaBetaSearch.winScore - 1))
+        // X on 0 and 1, O on 4: O must block at 2, after which X still cannot win.
+        #expect(perfect.bestMoves(in: TicTacToe(playing: [0, 4, 1])).moves == [2])
+    }
+
+    /// X to move, and only column 1 forces a win on X's third move:
+    /// ```
+    /// .......
+    /// .......
+    /// ......O
+    /// .O.O..X
+    /// XX.X..O
+    /// OX.OXXO
+    /// ```
+    @Test func findsForcedConnectFourWinInThree() {
+        let position = ConnectFour(playing: [4, 0, 1, 3, 0, 6, 1, 1, 3, 6, 6, 6, 5, 3])
+        #expect(position.currentPlayer == .first)
+        #expect(canForceWin(position, moves: 3))
+        #expect(!canForceWin(position, moves: 2))
+
+        let search = AlphaBetaSearch(depth: 5)
+        let (moves, value) = search.bestMoves(in: position)
+        #expect(moves == [1])
+        #expect(value == AlphaBetaSearch.winScore - 5)
+        #expect(AlphaBetaSearch(depth: 3).value(of: position) < AlphaBetaSearch.winScore - 5)
+
+        // Against every defence, the search itself wins by X's third move.
+        #expect(searchWins(position, using: search, moves: 3))
+    }
+
+    @Test func depthLimitedSearchPrefersTheCentreOnAnEmptyBoard() {
+        #expect(AlphaBetaSearch(depth: 4).bestMoves(in: ConnectFour()).moves == [3])
+    }
+
+    /// Whether `search`, moving for the player to move, wins within `moves` of its own moves
+    /// against every sequence of replies.
+    private func searchWins(_ game: ConnectFour, using search: AlphaBetaSearch, moves: Int) -> Bool {
+        var generator = SeededGenerator(seed: 0)
+        let player = game.currentPlayer
+        var next = game
+        next.play(search.move(in: game, using: &generator))
+        if next.outcome == .win(player) { return true }
+        guard moves > 1, next.outcome == .ongoing else { return false }
+        return next.legalActions.allSatisfy { reply in
+            var afterReply = next
+            afterReply.play(reply)
+            return afterReply.outcome == .ongoing && searchWins(afterReply, using: search, moves: moves - 1)
+        }
+    }
+
+    /// Brute force, independent of the search: whether the player to move can force a win
+    /// within `moves` of its own moves.
+    private func canForceWin<Game: BoardGame>(_ game: Game, moves: Int) -> Bool {
+        let player = game.currentPlayer
+        for action in game.legalActions {
+            var next = game
+            next.play(action)
+            if next.outcome == .win(player) { return true }
+            guard moves > 1, next.outcome == .ongoing else { continue }
+            let holds = next.legalActions.allSatisfy { reply in
+                var afterReply = next
+                afterReply.play(reply)
+                return afterReply.outcome == .ongoing && canForceWin(afterReply, moves: moves - 1)
+            }
+            if holds { return true }
+        }
+        return false
+    }
+}
