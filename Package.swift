@@ -54,7 +54,6 @@ let package = Package(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Dojo"]),
         .testTarget(name: "DojoCLITests"),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,8 @@
 /// reports every violation it finds rather than stopping at the first.
 ///
 /// It resets with `seed`, checks that observations lie in the observation space, that sampled
-/// actions lie in the action space, that rewards are finite, that each render mode the metadata
+/// actions lie in the action space (sampled within the action mask for `ActionMasking`
+/// environments, so board games are played rather than ended by an illegal move), that rewards are finite, that each render mode the metadata
 /// lists produces output, and that resetting with the same seed and replaying the same actions
 /// gives the same trajectory.
 ///
@@ -77,7 +78,7 @@ private func recordTrajectory<E: Environment>(
         return nil
     }
     for index in 0..<steps {
-        let action = actionSpace.sample(using: &actions)
+        let action = sampleAction(environment, using: &actions)
         if !actionSpace.contains(action) {
             report.violations.append("action space \(actionSpace) sampled \(actionSpace.jsonValue(of: action).jsonText), which it does not contain")
         }
@@ -112,4 +113,14 @@ private func checkRendering<E: Environment>(_ environment: E, report: inout Envi
             report.violations.append("render(.\(mode.rawValue)) is listed in the metadata but gave \(output.map { "\($0)" } ?? "nil")")
         }
     }
+}
+
+/// A random action, legal where the environment says which actions are.
+private func sampleAction<E: Environment>(_ environment: E, using generator: inout SeededGenerator) -> E.Action {
+    if let masking = environment as? any ActionMasking, let space = environment.actionSpace as? Discrete,
+       let action = space.sample(mask: masking.actionMask, using: &generator) as? E.Action
+    {
+        return action
+    }
+    return environment.actionSpace.sample(using: &generator)
 }
