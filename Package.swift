@@ -54,7 +54,8 @@ let package = Package(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DojoCLITests"),
+        .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
+        .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal"]),
     ],
     swiftLanguageModes: [.v6]
 )
