@@ -12,6 +12,7 @@ extension EnvironmentRegistry {
             id: "CartPole-v0", maxEpisodeSteps: 200, rewardThreshold: 195,
             summary: "Balance a pole on a cart, 200-step episodes (Gymnasium's CartPole-v0)."
         ) { options throws(EnvironmentError) in try CartPole(options: options) })
+        registry.registerGridWorlds()
         return registry
     }()
 }
