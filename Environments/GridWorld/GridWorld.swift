@@ -37,8 +37,9 @@ import Dojo
 /// `P` entries do.
 ///
 /// ## Information
-/// `reset` returns `["prob": 1]` as Gymnasium; `step` returns no information, so that it does
-/// not allocate (the outcome's probability is in `transitions(state:action:)`).
+/// None: Gymnasium's `prob` entry is left out so that `reset` and `step` (and so a vector
+/// env's autoreset) allocate nothing; the probability of each outcome is in
+/// `transitions(state:action:)`.
 ///
 /// ## Version History
 /// - v0: first Dojo version; with the 4x4 and 8x8 maps and default rules it is Gymnasium's
@@ -80,7 +81,7 @@ public struct GridWorld<Encoding: GridObservationEncoding>: Environment, Sendabl
         if let seed { generator = SeededGenerator(seed: seed) }
         cell = map.starts.count > 1 ? map.starts[Int(generator.next(upperBound: UInt64(map.starts.count)))] : map.starts[0]
         lastAction = nil
-        return Reset(observation: encoding.observation(cell: cell, on: map), info: ["prob": 1])
+        return Reset(observation: encoding.observation(cell: cell, on: map))
     }
 
     /// Moves the agent, slipping as the rules say.

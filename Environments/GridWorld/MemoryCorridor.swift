@@ -94,7 +94,10 @@ public struct MemoryCorridor: Environment, Sendable {
 
     /// Starts at the left end and shows the cue; reset option `goal` (`"up"` or `"down"`) fixes it.
     public mutating func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> Reset<Int> {
-        try options.rejectUnknown(["goal"])
+        if !options.isEmpty {
+            // Only when options are given: building the set of names allocates, resets must not.
+            try options.rejectUnknown(["goal"])
+        }
         if let seed { generator = SeededGenerator(seed: seed) }
         switch try options.string("goal") {
         case nil: isGoalUp = generator.next() & 1 == 0
