@@ -49,7 +49,10 @@ let package = Package(
         .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
-        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport", "AllocationCounter"]),
+        .testTarget(
+            name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport", "AllocationCounter"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Dojo"]),
         .testTarget(name: "DojoCLITests", dependencies: ["DojoCLI"]),
     ],

@@ -1,12 +1,11 @@
 import Dojo
 import Environments
 import Foundation
+import Testing
 
-/// The text of a fixture under `Fixtures/`, found beside this source file so the tests need no
-/// bundle resources.
+/// The text of a fixture in the test bundle's `Fixtures/FrozenLake/`.
 func gridWorldFixture(_ name: String) throws -> String {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/FrozenLake").appendingPathComponent(name)
+    let url = try #require(Bundle.module.url(forResource: "Fixtures/FrozenLake/\(name)", withExtension: nil))
     return try String(contentsOf: url, encoding: .utf8)
 }
 
