@@ -19,32 +19,3 @@ public protocol GridObservationEncoding: Sendable {
     /// - Precondition: `map` is the map the encoding was made for.
     func observation(cell: Int, on map: GridMap) -> ObservationSpace.Element
 }
-
-/// The agent's cell index, `row * columns + column`, in `Discrete(rows * columns)`: exactly
-/// FrozenLake's observation. It is an `Int`, so a step allocates nothing.
-public struct IndexEncoding: GridObservationEncoding {
-    public let observationSpace: Discrete
-
-    /// The encoding for a map of `cellCount` cells.
-    public init(cellCount: Int) {
-        observationSpace = Discrete(cellCount)
-    }
-
-    public func observation(cell: Int, on map: GridMap) -> Int { cell }
-}
-
-/// The agent's cell as a one-hot Float32 vector of length `rows * columns`.
-public struct OneHotEncoding: GridObservationEncoding {
-    public let observationSpace: Box<[Float]>
-
-    /// The encoding for a map of `cellCount` cells.
-    public init(cellCount: Int) {
-        observationSpace = Box(low: 0, high: 1, shape: [cellCount])
-    }
-
-    public func observation(cell: Int, on map: GridMap) -> [Float] {
-        var vector = [Float](repeating: 0, count: map.cellCount)
-        vector[cell] = 1
-        return vector
-    }
-}
