@@ -32,7 +32,8 @@ import Dojo
 ///
 /// ## Episode End
 /// Termination when the agent enters a hole or a goal. Truncation by `make`'s `TimeLimit`:
-/// 100 steps for `FrozenLake-v1`, 200 for `FrozenLake8x8-v1`. A step after termination
+/// 100 steps for `FrozenLake-v1`, 200 for `FrozenLake8x8-v1` and `GridWorld-v0`, 100 for
+/// `GridWorldMaze-v0`. A step after termination
 /// leaves the agent where it is with reward 0 and `terminated` true, as Gymnasium's absorbing
 /// `P` entries do.
 ///
@@ -42,8 +43,10 @@ import Dojo
 /// `transitions(state:action:)`.
 ///
 /// ## Version History
-/// - v0: first Dojo version; with the 4x4 and 8x8 maps and default rules it is Gymnasium's
-///   FrozenLake-v1 (same maps, actions, observations, rewards, termination and `P`).
+/// - `FrozenLake-v1`, `FrozenLake8x8-v1`: Gymnasium's v1 (same maps, actions, observations,
+///   rewards, termination and `P`; reward thresholds 0.70 and 0.85).
+/// - `GridWorld-v0` (random 8x8 map, not slippery) and `GridWorldMaze-v0` (7x7 maze with walls,
+///   not slippery, -0.01 per step): first Dojo versions.
 public struct GridWorld<Encoding: GridObservationEncoding>: Environment, Sendable {
     public typealias Observation = Encoding.ObservationSpace.Element
     public typealias Action = Int
