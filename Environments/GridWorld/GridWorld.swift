@@ -16,12 +16,12 @@ import Dojo
 /// ## Observation Space
 /// Chosen by the type parameter (the registry's `observation` option):
 ///
-/// | Mode      | Encoding              | Space                                  | Meaning                          |
-/// |-----------|-----------------------|----------------------------------------|----------------------------------|
-/// | `index`   | `IndexEncoding`       | `Discrete(rows * columns)`             | `row * columns + column`         |
-/// | `onehot`  | `OneHotEncoding`      | `Box` [rows * columns] in [0, 1]       | 1 at the agent's cell            |
-/// | `planes`  | `PlanesEncoding`      | `Box` [4, rows, columns] in [0, 1]     | agent, wall, hole, goal planes   |
-/// | `partial` | `PartialViewEncoding` | `Box` [3, k, k] in [0, 1]              | wall, hole, goal around the agent|
+/// | Mode      | Encoding              | Space                                  | Meaning                           |
+/// |-----------|-----------------------|----------------------------------------|-----------------------------------|
+/// | `index`   | `IndexEncoding`       | `Discrete(rows * columns)`             | `row * columns + column`          |
+/// | `onehot`  | `OneHotEncoding`      | `Box` [rows * columns] in [0, 1]       | 1 at the agent's cell             |
+/// | `planes`  | `PlanesEncoding`      | `Box` [4, rows, columns] in [0, 1]     | agent, wall, hole, goal planes    |
+/// | `partial` | `PartialViewEncoding` | `Box` [3, k, k] in [0, 1]              | wall, hole, goal around the agent |
 ///
 /// ## Rewards
 /// Entering a goal gives `goalReward` (1), entering a hole `holeReward` (0), any other step

@@ -22,13 +22,13 @@ import Dojo
 /// ## Observation Space
 /// `Discrete(5)`:
 ///
-/// | Observation | Meaning                                             |
-/// |-------------|-----------------------------------------------------|
+/// | Observation | Meaning                                               |
+/// |-------------|-------------------------------------------------------|
 /// | 0           | at the start, cue: the goal is up (first step only)   |
 /// | 1           | at the start, cue: the goal is down (first step only) |
-/// | 2           | in the corridor, before the junction               |
-/// | 3           | at the junction                                     |
-/// | 4           | at an end (terminal)                                |
+/// | 2           | in the corridor, before the junction                  |
+/// | 3           | at the junction                                       |
+/// | 4           | at an end (terminal)                                  |
 ///
 /// ## Rewards
 /// 1 for entering the end the cue named, 0 for every other step.

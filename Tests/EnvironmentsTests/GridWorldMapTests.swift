@@ -14,6 +14,11 @@ import Testing
         #expect(map[1, 1] == .hole && map[3, 3] == .goal)
     }
 
+    @Test func theDocumentedExampleIsValid() throws {
+        let map = try GridMap(text: "S..#...\n.#.#.#.\n.#...#H\n...#..G\n")
+        #expect(map.rows == 4 && map.columns == 7 && map.tiles.filter { $0 == .wall }.count == 7)
+    }
+
     @Test func acceptsCRLFTrailingBlanksAndSurroundingBlankLines() throws {
         #expect(try GridMap(text: "\r\n\nSF  \r\nFG\t\r\n\n") == GridMap(text: "SF\nFG"))
     }
