@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
         .testTarget(
-            name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport"],
+            name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
         .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
