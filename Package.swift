@@ -20,7 +20,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "NeuralCore"),
-        .target(name: "Rendering"),
+        .target(name: "Rendering", dependencies: ["CZlib"]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "Dojo", dependencies: ["Rendering"]),
         .target(name: "Environments", dependencies: ["Dojo", "Rendering"], path: "Environments"),
         .target(name: "Agents", dependencies: ["Dojo", "NeuralCore"], path: "Agents"),
