@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "AllocationCounter", path: "Tests/Support/AllocationCounter"),
         .target(name: "TestSupport", dependencies: ["Dojo"], path: "Tests/Support/TestSupport"),
         .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Scripts"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Dojo"]),
