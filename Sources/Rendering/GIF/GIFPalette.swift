@@ -4,42 +4,57 @@
 /// When the frames hold at most 256 distinct colours, the table is exactly those colours, so
 /// flat environment colours come out unchanged. Otherwise the `exactCount` most frequent
 /// colours (by pixel count over all frames) are kept exactly and the remaining entries come
-/// from median cut over the other colours; every colour maps to its nearest entry by squared
-/// RGB distance. The table lists colours by falling pixel count, ties by colour value, so the
-/// same frames always give the same bytes.
+/// from median cut over the other colours, grouped first into 32768 cells of 5 bits per
+/// channel; every other colour maps to the entry nearest (by squared RGB distance) to the
+/// mean colour of its cell. The table lists exact colours by falling pixel count, ties by
+/// colour value, so the same frames always give the same bytes.
 struct GIFPalette {
     /// How many of the most frequent colours stay exact when quantisation is needed.
     static let exactCount = 64
 
     /// The table's colours, at most 256.
     let colours: [RGB]
-    /// Table index of each colour in the frames, keyed by `key(_:)`.
-    private let indexByKey: [UInt32: UInt8]
+    /// Table index of each colour that has its own entry, keyed by red << 16 | green << 8 | blue.
+    private let exactIndex: [UInt32: UInt8]
+    /// Table index for each 15-bit cell (see `cell(_:)`) of the other colours; empty when
+    /// every colour is exact.
+    private let cellIndex: [UInt8]
 
     /// Builds the palette for `frames`.
     ///
-    /// - Complexity: O(pixels) to count colours, plus O(distinct colours x 256) to map them
-    ///   when there are more than 256.
+    /// - Complexity: O(pixels) to count colours, plus O(distinct colours) and a median cut
+    ///   over at most 32768 cells when there are more than 256.
     init(frames: [Frame]) {
         let counts = GIFPalette.colourCounts(in: frames)
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        if counts.count <= 256 {
-            colours = counts.map { GIFPalette.colour($0.key) }
-            indexByKey = Dictionary(uniqueKeysWithValues: counts.enumerated().map { ($1.key, UInt8($0)) })
+        let exact = GIFPalette.mostFrequent(counts, limit: counts.count <= 256 ? 256 : GIFPalette.exactCount)
+        exactIndex = Dictionary(uniqueKeysWithValues: exact.enumerated().map { ($1.key, UInt8($0)) })
+        let exactColours = exact.map { GIFPalette.colour($0.key) }
+        guard counts.count > 256 else {
+            colours = exactColours
+            cellIndex = []
             return
         }
-        let exact = counts.prefix(GIFPalette.exactCount).map { GIFPalette.colour($0.key) }
-        let others = counts.dropFirst(GIFPalette.exactCount).map {
-            MedianCut.Entry(colour: GIFPalette.colour($0.key), count: $0.value)
+        var sums = [(red: Int, green: Int, blue: Int, count: Int)](repeating: (0, 0, 0, 0), count: 1 << 15)
+        for (key, count) in counts where exactIndex[key] == nil {
+            let colour = GIFPalette.colour(key)
+            let cell = GIFPalette.cell(key)
+            sums[cell].red += Int(colour.red) * count
+            sums[cell].green += Int(colour.green) * count
+            sums[cell].blue += Int(colour.blue) * count
+            sums[cell].count += count
         }
-        let table = exact + MedianCut.colours(for: others, limit: 256 - exact.count)
+        var means = [RGB?](repeating: nil, count: 1 << 15)
+        var entries: [MedianCut.Entry] = []
+        for (cell, sum) in sums.enumerated() where sum.count > 0 {
+            let half = sum.count / 2
+            let mean = RGB(UInt8((sum.red + half) / sum.count), UInt8((sum.green + half) / sum.count),
+                           UInt8((sum.blue + half) / sum.count))
+            means[cell] = mean
+            entries.append(MedianCut.Entry(colour: mean, count: sum.count))
+        }
+        let table = exactColours + MedianCut.colours(for: entries, limit: 256 - exactColours.count)
         colours = table
-        var indexByKey: [UInt32: UInt8] = [:]
-        indexByKey.reserveCapacity(counts.count)
-        for (key, _) in counts {
-            indexByKey[key] = GIFPalette.nearest(to: GIFPalette.colour(key), in: table)
-        }
-        self.indexByKey = indexByKey
+        cellIndex = means.map { mean in mean.map { GIFPalette.nearest(to: $0, in: table) } ?? 0 }
     }
 
     /// The table index of every pixel of `frame`, row by row.
@@ -53,16 +68,45 @@ struct GIFPalette {
             for pixel in indices.indices {
                 let key = UInt32(pixels[pixel * 3]) << 16 | UInt32(pixels[pixel * 3 + 1]) << 8 | UInt32(pixels[pixel * 3 + 2])
                 if key != lastKey {
-                    guard let index = indexByKey[key] else {
-                        preconditionFailure("expected a colour of the palette's frames, got \(GIFPalette.colour(key))")
-                    }
                     lastKey = key
-                    lastIndex = index
+                    lastIndex = exactIndex[key] ?? index(ofCell: GIFPalette.cell(key), colour: key)
                 }
                 indices[pixel] = lastIndex
             }
         }
         return indices
+    }
+
+    /// The `limit` most frequent colours, by falling count and then rising key.
+    ///
+    /// - Complexity: O(n x limit) at worst, close to O(n) when few colours are frequent.
+    private static func mostFrequent(_ counts: [UInt32: Int], limit: Int) -> [(key: UInt32, value: Int)] {
+        func precedes(_ a: (key: UInt32, value: Int), _ b: (key: UInt32, value: Int)) -> Bool {
+            a.value != b.value ? a.value > b.value : a.key < b.key
+        }
+        var best: [(key: UInt32, value: Int)] = []
+        best.reserveCapacity(limit + 1)
+        for entry in counts {
+            if best.count == limit, let last = best.last, !precedes(entry, last) { continue }
+            let position = best.firstIndex { precedes(entry, $0) } ?? best.count
+            best.insert(entry, at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best
+    }
+
+    /// The table index for a colour without its own entry, through its cell.
+    private func index(ofCell cell: Int, colour key: UInt32) -> UInt8 {
+        precondition(!cellIndex.isEmpty, "expected a colour of the palette's frames, got \(GIFPalette.colour(key))")
+        return cellIndex[cell]
+    }
+
+    /// The 15-bit cell of a colour key: the top 5 bits of each channel.
+    private static func cell(_ key: UInt32) -> Int {
+        let red = (key >> 9) & 0x7C00
+        let green = (key >> 6) & 0x03E0
+        let blue = (key >> 3) & 0x001F
+        return Int(red | green | blue)
     }
 
     /// Pixel counts of every colour in `frames`; runs of one colour are counted in one step.
