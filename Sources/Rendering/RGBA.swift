@@ -38,29 +38,3 @@ public struct RGBA: Sendable, Hashable {
         return UInt8((sum + 127) / 255)
     }
 }
-
-extension RGB {
-    /// This colour with opacity `alpha` (0 to 1, rounded to the nearest 1/255).
-    ///
-    /// - Precondition: `alpha` is in 0...1.
-    public func withAlpha(_ alpha: Double) -> RGBA {
-        precondition((0...1).contains(alpha), "expected an alpha in 0...1, got \(alpha)")
-        return RGBA(self, alpha: UInt8((alpha * 255).rounded()))
-    }
-}
-
-/// A colour a `Canvas` can paint with: an opaque `RGB` or a translucent `RGBA`.
-public protocol CanvasColor: Sendable {
-    /// The colour with its opacity.
-    var rgba: RGBA { get }
-}
-
-extension RGB: CanvasColor {
-    /// This colour, fully opaque.
-    public var rgba: RGBA { RGBA(self, alpha: 255) }
-}
-
-extension RGBA: CanvasColor {
-    /// This colour itself.
-    public var rgba: RGBA { self }
-}

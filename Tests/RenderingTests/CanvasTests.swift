@@ -42,7 +42,7 @@ struct CanvasTests {
     @Test("shapes are clipped to the frame")
     func clipping() {
         var canvas = Canvas(width: 6, height: 5)
-        canvas.fillRect(x: -3, y: -2, width: 5, height: 4, color: RGB.black)
+        canvas.fillRect(x: -3, y: -2, width: 5, height: 4, color: .black)
         canvas.fillCircle(centre: Point(100, 100), radius: 3, color: RGB.black)
         canvas.fillPolygon([Point(-50, -50), Point(-40, -50), Point(-40, -40)], color: RGB.black)
         canvas.drawLine(from: Point(-10, 4.5), to: Point(1e12, 4.5), width: 1, color: RGB.black)
