@@ -55,12 +55,14 @@ struct Pillow {
         return try JSONDecoder().decode([String: Description].self, from: result.output)
     }
 
-    /// Has Pillow write its RGB test pattern (see the script) as a PNG at `path`.
-    func writePattern(to path: String) throws {
-        let result = try run([Pillow.script, "--write-png", path])
+    /// Has Pillow write its test pattern (see the script) as a PNG in `mode` at `path`, and
+    /// returns Pillow's own description of the file it wrote.
+    func writePattern(to path: String, mode: String) throws -> Description? {
+        let result = try run([Pillow.script, "--write-png", path, mode])
         guard result.status == 0 else {
             throw PillowFailure(message: "describe_images.py --write-png failed: \(result.errors)")
         }
+        return try JSONDecoder().decode([String: Description].self, from: result.output)[path]
     }
 
     private func run(_ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {

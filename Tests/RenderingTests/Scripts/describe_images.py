@@ -2,7 +2,9 @@
 
 Usage:
     describe_images.py FILE...            print one JSON object: file -> description
-    describe_images.py --write-png FILE   write a 23 x 17 RGB test pattern with Pillow
+    describe_images.py --write-png FILE MODE
+                                          write a 23 x 17 test pattern with Pillow in MODE
+                                          (RGB, RGBA, L, LA or P) and describe that file
 
 A description holds the format, width, height, frame count, loop count, per-frame
 durations in milliseconds, and every frame's pixels as a flat [r, g, b, r, g, b, ...] list.
@@ -34,15 +36,16 @@ def describe(path):
         }
 
 
-def write_pattern(path):
+def write_pattern(path, mode):
     image = Image.new("RGB", (23, 17))
     image.putdata([((7 * x) % 256, (13 * y) % 256, (5 * (x + y)) % 256)
                    for y in range(17) for x in range(23)])
-    image.save(path, format="PNG")
+    image.convert(mode).save(path, format="PNG")
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--write-png"]:
-        write_pattern(sys.argv[2])
+        write_pattern(sys.argv[2], sys.argv[3])
+        print(json.dumps({sys.argv[2]: describe(sys.argv[2])}))
     else:
         print(json.dumps({path: describe(path) for path in sys.argv[1:]}))
