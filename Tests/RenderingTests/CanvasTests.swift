@@ -146,4 +146,31 @@ struct CanvasTests {
         #expect(canvas.frame[3, 3] == RGB(255, 0, 0))
         #expect(RGBA(.white, alpha: 128).composited(over: .black) == RGB(128, 128, 128))
     }
+
+    @Test("anti-aliased shapes keep interiors exact and blend edges by covered area")
+    func antialiasing() {
+        var canvas = Canvas(width: 40, height: 40, background: .black)
+        canvas.fillPolygon([Point(5.5, 5), Point(30, 5), Point(30, 25.25), Point(5.5, 25.25)],
+                           color: RGB.white, antialiased: true)
+        #expect(canvas.frame[15, 15] == RGB.white)
+        #expect(canvas.frame[5, 15] == RGB(128, 128, 128), "half of column 5 is inside")
+        #expect(canvas.frame[15, 25] == RGB(64, 64, 64), "a quarter of row 25 is inside")
+        #expect(canvas.frame[30, 15] == RGB.black)
+        #expect(abs(totalIntensity(canvas.frame) - 24.5 * 20.25) < 1)
+
+        var disc = Canvas(width: 40, height: 40, background: .black)
+        disc.fillCircle(centre: Point(20, 20), radius: 10, color: RGB.white, antialiased: true)
+        #expect(disc.frame[20, 20] == RGB.white)
+        #expect(abs(totalIntensity(disc.frame) - Double.pi * 100) < 3)
+
+        var line = Canvas(width: 40, height: 40, background: .black)
+        line.drawLine(from: Point(2, 3), to: Point(35, 30), width: 2, color: RGB.white, antialiased: true)
+        let length = (33.0 * 33 + 27 * 27).squareRoot()
+        #expect(abs(totalIntensity(line.frame) - 2 * length) < 3)
+    }
+}
+
+/// The frame's red channel summed, in units of one full white pixel.
+func totalIntensity(_ frame: Frame) -> Double {
+    Double(stride(from: 0, to: frame.pixels.count, by: 3).reduce(0) { $0 + Int(frame.pixels[$1]) }) / 255
 }

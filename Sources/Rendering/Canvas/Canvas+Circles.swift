@@ -5,11 +5,22 @@ extension Canvas {
     /// (x, y), pass `Point.centre(ofPixel: x, y)` and radius `r` (pygame's disc is then the
     /// same set of pixels: those with (i - x)² + (j - y)² ≤ r²).
     ///
+    /// With `antialiased`, edge pixels blend by the fraction of their area inside the circle.
+    ///
     /// - Precondition: `radius` is not negative.
     /// - Complexity: O(radius) spans.
-    public mutating func fillCircle(centre: Point, radius: Double, color: some CanvasColor) {
+    public mutating func fillCircle(centre: Point, radius: Double, color: some CanvasColor, antialiased: Bool = false) {
         precondition(radius >= 0, "expected a non-negative radius, got \(radius)")
         let rgba = color.rgba
+        if antialiased {
+            fillCoverage(top: centre.y - radius, bottom: centre.y + radius, color: rgba) { y, line in
+                let dy = y - centre.y
+                guard abs(dy) < radius else { return }
+                let half = (radius * radius - dy * dy).squareRoot()
+                line += [centre.x - half, centre.x + half]
+            }
+            return
+        }
         forEachRow(centre: centre, radius: radius) { canvas, row, dy in
             let half = (radius * radius - dy * dy).squareRoot()
             canvas.fillClosedBand(row: row, left: centre.x - half, right: centre.x + half, color: rgba)
@@ -19,12 +30,30 @@ extension Canvas {
     /// Paints a ring `width` pixels wide just inside the circle of `radius` around `centre`:
     /// the pixels whose centres lie at a distance d with radius - width < d ≤ radius.
     ///
+    /// With `antialiased`, pixels on both rims blend by the fraction of their area in the ring.
+    ///
     /// - Precondition: `radius` is not negative and `width` is positive.
-    public mutating func strokeCircle(centre: Point, radius: Double, width: Double = 1, color: some CanvasColor) {
+    public mutating func strokeCircle(
+        centre: Point, radius: Double, width: Double = 1, color: some CanvasColor, antialiased: Bool = false
+    ) {
         precondition(radius >= 0, "expected a non-negative radius, got \(radius)")
         precondition(width > 0, "expected a positive line width, got \(width)")
         let rgba = color.rgba
         let inner = radius - width
+        if antialiased {
+            fillCoverage(top: centre.y - radius, bottom: centre.y + radius, color: rgba) { y, line in
+                let dy = y - centre.y
+                guard abs(dy) < radius else { return }
+                let outerHalf = (radius * radius - dy * dy).squareRoot()
+                guard inner > 0, abs(dy) < inner else {
+                    line += [centre.x - outerHalf, centre.x + outerHalf]
+                    return
+                }
+                let innerHalf = (inner * inner - dy * dy).squareRoot()
+                line += [centre.x - outerHalf, centre.x - innerHalf, centre.x + innerHalf, centre.x + outerHalf]
+            }
+            return
+        }
         forEachRow(centre: centre, radius: radius) { canvas, row, dy in
             let outerHalf = (radius * radius - dy * dy).squareRoot()
             guard inner >= 0, abs(dy) <= inner else {

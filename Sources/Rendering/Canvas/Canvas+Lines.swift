@@ -9,8 +9,12 @@ extension Canvas {
     /// A diagonal line of width 1 is 8-connected: at least one pixel per row and column it
     /// crosses.
     ///
+    /// With `antialiased`, pixels along the edges blend by how much of them the line covers.
+    ///
     /// - Precondition: `width` is positive.
-    public mutating func drawLine(from start: Point, to end: Point, width: Double = 1, color: some CanvasColor) {
+    public mutating func drawLine(
+        from start: Point, to end: Point, width: Double = 1, color: some CanvasColor, antialiased: Bool = false
+    ) {
         precondition(width > 0, "expected a positive line width, got \(width)")
         let dx = end.x - start.x
         let dy = end.y - start.y
@@ -26,7 +30,8 @@ extension Canvas {
                 Point(end.x - nx, end.y - ny),
                 Point(start.x - nx, start.y - ny),
             ],
-            color: color
+            color: color,
+            antialiased: antialiased
         )
     }
 
@@ -34,13 +39,15 @@ extension Canvas {
     /// joins where segments meet.
     ///
     /// - Precondition: `width` is positive.
-    public mutating func drawPolyline(_ points: [Point], width: Double = 1, color: some CanvasColor) {
+    public mutating func drawPolyline(
+        _ points: [Point], width: Double = 1, color: some CanvasColor, antialiased: Bool = false
+    ) {
         precondition(width > 0, "expected a positive line width, got \(width)")
         let rgba = color.rgba
         for index in points.indices.dropFirst() {
-            drawLine(from: points[index - 1], to: points[index], width: width, color: rgba)
+            drawLine(from: points[index - 1], to: points[index], width: width, color: rgba, antialiased: antialiased)
             if width > 1, index + 1 < points.count {
-                fillCircle(centre: points[index], radius: width / 2, color: rgba)
+                fillCircle(centre: points[index], radius: width / 2, color: rgba, antialiased: antialiased)
             }
         }
     }

@@ -6,10 +6,20 @@ extension Canvas {
     /// follow the rule in `Canvas`'s documentation (right and bottom edges included). This is
     /// the primitive for rotated shapes such as CartPole's pole.
     ///
+    /// With `antialiased`, edge pixels instead blend the colour by the fraction of their area
+    /// inside the polygon (see `Canvas`), like pygame's `aapolygon` over `filled_polygon`.
+    ///
     /// - Complexity: O(rows spanned x points).
-    public mutating func fillPolygon(_ points: [Point], color: some CanvasColor) {
+    public mutating func fillPolygon(_ points: [Point], color: some CanvasColor, antialiased: Bool = false) {
         guard points.count >= 3 else { return }
         let rgba = color.rgba
+        if antialiased {
+            let ys = points.map(\.y)
+            fillCoverage(top: ys.min()!, bottom: ys.max()!, color: rgba) { y, line in
+                Canvas.polygonIntervals(points, y: y, into: &line)
+            }
+            return
+        }
         var minY = Double.infinity
         var maxY = -Double.infinity
         for point in points {
@@ -51,15 +61,17 @@ extension Canvas {
     /// they overlap at the corners.
     ///
     /// - Precondition: `width` is positive.
-    public mutating func strokePolygon(_ points: [Point], width: Double = 1, color: some CanvasColor) {
+    public mutating func strokePolygon(
+        _ points: [Point], width: Double = 1, color: some CanvasColor, antialiased: Bool = false
+    ) {
         precondition(width > 0, "expected a positive line width, got \(width)")
         guard let last = points.last else { return }
         let rgba = color.rgba
         var previous = last
         for point in points {
-            drawLine(from: previous, to: point, width: width, color: rgba)
+            drawLine(from: previous, to: point, width: width, color: rgba, antialiased: antialiased)
             if width > 1 {
-                fillCircle(centre: point, radius: width / 2, color: rgba)
+                fillCircle(centre: point, radius: width / 2, color: rgba, antialiased: antialiased)
             }
             previous = point
         }

@@ -17,7 +17,12 @@
 ///
 /// Everything is clipped to the frame; drawing outside it is allowed and has no effect.
 /// Colours with alpha below 255 are composited over what is already there
-/// (see `RGBA.composited(over:)`). There is no anti-aliasing: each pixel is painted or not.
+/// (see `RGBA.composited(over:)`).
+///
+/// **Anti-aliasing** is off by default, so each pixel is painted or not by the rule above.
+/// Polygons, lines and circles take `antialiased: true` to blend edge pixels by the fraction
+/// of their area the shape covers (estimated on 4 sub-rows per pixel, exact along each);
+/// fully covered pixels still get the exact colour.
 public struct Canvas: Sendable {
     /// The image being drawn on.
     public var frame: Frame
