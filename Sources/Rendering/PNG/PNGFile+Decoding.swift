@@ -1,11 +1,15 @@
 extension PNGFile {
+    /// The largest image the reader accepts, in pixels (8192 x 8192).
+    public static let maximumPixelCount = 1 << 26
+
     /// Decodes the bytes of a PNG file into a frame.
     ///
     /// Accepts non-interlaced images with 8 bits per sample in colour types 2 (RGB, what our
     /// writer and Pillow write for RGB images), 6 (RGBA), 0 (grey), 4 (grey and alpha) and
     /// 3 (palette), with any filters and the image data split over any number of IDAT chunks.
     /// Alpha is discarded, not composited. Every chunk's CRC-32 is checked, and the zlib
-    /// stream's Adler-32 by zlib.
+    /// stream's Adler-32 by zlib. Images of more than `maximumPixelCount` pixels are refused
+    /// before any memory is set aside for them.
     ///
     /// - Parameter source: names the data in errors, usually its file path.
     /// - Throws: `ImageFileError.malformed` for bytes that are not a valid PNG, and
@@ -54,8 +58,8 @@ extension PNGFile {
         let width = Int(readBigEndian(header, at: 0))
         let height = Int(readBigEndian(header, at: 4))
         let (depth, colourType, interlace) = (header[8], header[9], header[12])
-        guard width > 0, height > 0, width <= 1 << 16, height <= 1 << 16 else {
-            throw .unsupported(path: source, reason: "image size \(width) x \(height)")
+        guard width > 0, height > 0, width * height <= maximumPixelCount else {
+            throw .unsupported(path: source, reason: "image size \(width) x \(height), more than \(maximumPixelCount) pixels")
         }
         guard depth == 8 else { throw .unsupported(path: source, reason: "bit depth \(depth), only 8 is read") }
         guard interlace == 0 else { throw .unsupported(path: source, reason: "Adam7 interlacing") }
