@@ -21,6 +21,8 @@ struct PNGFileTests {
         #expect(Array(bytes[12..<16]) == Array("IHDR".utf8))
         #expect(Array(bytes[16..<29]) == [0, 0, 1, 44, 0, 0, 0, 2, 8, 2, 0, 0, 0])
         #expect(Array(bytes.suffix(12)) == [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
+        let headerCRC = UInt32(bytes[29]) << 24 | UInt32(bytes[30]) << 16 | UInt32(bytes[31]) << 8 | UInt32(bytes[32])
+        #expect(headerCRC == crc32(bytes[12..<29]))
     }
 
     @Test("writing replaces an existing file whole")
@@ -58,4 +60,31 @@ struct PNGFileTests {
     func readError() {
         #expect(throws: ImageFileError.self) { try PNGFile.read(from: "/nonexistent-dojo-folder/x.png") }
     }
+
+    @Test("a header claiming a huge image is refused without allocating it")
+    func hugeImage() {
+        var bytes = PNGFile.encode(Frame(width: 1, height: 1))
+        bytes.replaceSubrange(16..<24, with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])
+        let crc = crc32(bytes[12..<29])
+        bytes.replaceSubrange(29..<33, with: [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)])
+        #expect(throws: ImageFileError.self) { try PNGFile.decode(bytes, source: "huge.png") }
+        do {
+            _ = try PNGFile.decode(bytes, source: "huge.png")
+        } catch {
+            guard case .unsupported = error else {
+                Issue.record("expected an unsupported-size error, got \(error)")
+                return
+            }
+        }
+    }
+}
+
+/// CRC-32 (PNG's polynomial), computed bit by bit to check our writer's independently.
+func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    var crc: UInt32 = 0xFFFF_FFFF
+    for byte in bytes {
+        crc ^= UInt32(byte)
+        for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+    }
+    return ~crc
 }

@@ -58,7 +58,8 @@ extension PNGFile {
         let width = Int(readBigEndian(header, at: 0))
         let height = Int(readBigEndian(header, at: 4))
         let (depth, colourType, interlace) = (header[8], header[9], header[12])
-        guard width > 0, height > 0, width * height <= maximumPixelCount else {
+        guard width > 0, height > 0, width <= maximumPixelCount, height <= maximumPixelCount,
+              width * height <= maximumPixelCount else {
             throw .unsupported(path: source, reason: "image size \(width) x \(height), more than \(maximumPixelCount) pixels")
         }
         guard depth == 8 else { throw .unsupported(path: source, reason: "bit depth \(depth), only 8 is read") }
