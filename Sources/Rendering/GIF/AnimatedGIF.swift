@@ -13,8 +13,9 @@
 ///
 /// **Palette.** With at most 256 distinct colours over all frames, the table holds exactly
 /// those colours. With more, the 64 most frequent colours (by pixel count over all frames)
-/// are kept exactly, median cut chooses the other 192 entries, and each pixel takes the
-/// nearest entry by RGB distance (no dithering).
+/// are kept exactly, and median cut chooses the other 192 entries from the remaining colours
+/// grouped into cells of 5 bits per channel; a pixel of another colour takes the entry
+/// nearest (by RGB distance) to its cell's mean colour. There is no dithering.
 ///
 /// **Timing.** GIF delays are whole hundredths of a second. Frame k (from 0) waits
 /// `round(100 (k + 1) / fps) - round(100 k / fps)` hundredths, so each delay is within half a
