@@ -20,7 +20,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "NeuralCore"),
-        .target(name: "Rendering"),
+        .target(name: "Rendering", dependencies: ["CZlib"]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "Dojo", dependencies: ["Rendering"]),
         .target(name: "CDojoMath", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "Environments", dependencies: ["Dojo", "Rendering", "CDojoMath"], path: "Environments"),
@@ -48,7 +53,7 @@ let package = Package(
         .target(name: "AllocationCounter", path: "Tests/Support/AllocationCounter"),
         .target(name: "TestSupport", dependencies: ["Dojo"], path: "Tests/Support/TestSupport"),
         .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Scripts"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
         .testTarget(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport", "AllocationCounter"],

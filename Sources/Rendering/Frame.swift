@@ -26,39 +26,36 @@ public struct Frame: Sendable, Hashable {
         self.pixels = pixels
     }
 
+    /// Creates a frame from `pixels`: row-major, 3 bytes (red, green, blue) per pixel.
+    ///
+    /// - Precondition: `width` and `height` are positive and `pixels` holds
+    ///   `width * height * 3` bytes.
+    public init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(width > 0 && height > 0, "expected a positive frame size, got \(width) x \(height)")
+        precondition(pixels.count == width * height * 3,
+                     "expected \(width * height * 3) bytes for \(width) x \(height) RGB pixels, got \(pixels.count)")
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
     /// The colour of pixel (`x`, `y`), with (0, 0) the top-left corner.
+    ///
+    /// - Precondition: (`x`, `y`) is inside the frame.
     public subscript(x: Int, y: Int) -> RGB {
         get {
+            precondition(x >= 0 && x < width && y >= 0 && y < height,
+                         "expected a pixel inside \(width) x \(height), got (\(x), \(y))")
             let offset = (y * width + x) * 3
             return RGB(pixels[offset], pixels[offset + 1], pixels[offset + 2])
         }
         set {
+            precondition(x >= 0 && x < width && y >= 0 && y < height,
+                         "expected a pixel inside \(width) x \(height), got (\(x), \(y))")
             let offset = (y * width + x) * 3
             pixels[offset] = newValue.red
             pixels[offset + 1] = newValue.green
             pixels[offset + 2] = newValue.blue
         }
     }
-}
-
-/// A colour with 8 bits per channel.
-public struct RGB: Sendable, Hashable {
-    /// Red intensity.
-    public var red: UInt8
-    /// Green intensity.
-    public var green: UInt8
-    /// Blue intensity.
-    public var blue: UInt8
-
-    /// Creates the colour (`red`, `green`, `blue`).
-    public init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
-        self.red = red
-        self.green = green
-        self.blue = blue
-    }
-
-    /// Pure black.
-    public static let black = RGB(0, 0, 0)
-    /// Pure white.
-    public static let white = RGB(255, 255, 255)
 }
