@@ -3,7 +3,7 @@ import Rendering
 import Testing
 
 /// The writers' output decoded by an independent decoder: Python's Pillow (see `Pillow`).
-@Suite("Pillow decodes our files")
+@Suite("Pillow decodes our files", .enabled(if: Pillow.shouldRun, "needs Python with Pillow (Tests/requirements.txt); CI sets DOJO_REQUIRE_PYTHON=1 so it always runs there"))
 struct PillowDecoderTests {
     @Test("Pillow reads our PNG with the same size and pixels")
     func png() throws {
