@@ -51,7 +51,7 @@ let package = Package(
             ]
         ),
         .target(name: "AllocationCounter", path: "Tests/Support/AllocationCounter"),
-        .target(name: "TestSupport", dependencies: ["Dojo"], path: "Tests/Support/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Dojo", "Rendering"], path: "Tests/Support/TestSupport"),
         .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Scripts"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),

@@ -1,6 +1,7 @@
 import CDojoMath
 import Dojo
 import Foundation
+import Rendering
 
 /// The cart-pole balancing task, exactly as Gymnasium's `CartPole-v1`.
 ///
@@ -71,7 +72,7 @@ public struct CartPole: Environment, Sendable {
         low: [Float(-xThreshold * 2), -.infinity, Float(-thetaThreshold * 2), -.infinity],
         high: [Float(xThreshold * 2), .infinity, Float(thetaThreshold * 2), .infinity])
     public let actionSpace = Discrete(2)
-    public let metadata = EnvironmentMetadata(renderModes: [.ansi], renderFPS: 50)
+    public let metadata = EnvironmentMetadata(renderModes: [.ansi, .rgb], renderFPS: 50)
 
     /// The integration scheme.
     public let integrator: Integrator
@@ -170,7 +171,7 @@ public struct CartPole: Environment, Sendable {
     public func render(_ mode: RenderMode) -> RenderOutput? {
         switch mode {
         case .ansi: .text(textRendering)
-        case .rgb: nil
+        case .rgb: .frame(frame)
         }
     }
 
