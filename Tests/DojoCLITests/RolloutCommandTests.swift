@@ -47,3 +47,31 @@ import Testing
         #expect(output.status != 0 && output.stderr.contains("ended at step 0"))
     }
 }
+
+@Suite struct BoardGameRolloutTests {
+    /// With `opponent: "none"` the caller plays both sides; X takes the top row and the
+    /// mover's step gets +1.
+    @Test func callerPlaysBothSides() throws {
+        let output = try #require(
+            try DojoBinary.json([
+                "rollout", "--env", "TicTacToe-v0", "--reset-options", #"{"opponent": "none"}"#, "--actions", "0,3,1,4,2", "--json",
+            ]) as? [String: Any])
+        let steps = try #require(output["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["reward"] as? Double } == [0, 0, 0, 0, 1])
+        #expect(steps.last?["terminated"] as? Bool == true)
+        let mask = try #require((steps[1]["info"] as? [String: Any])?["action_mask"] as? [Int])
+        #expect(mask == [0, 1, 1, 0, 1, 1, 1, 1, 1])
+    }
+
+    @Test func illegalMoveLosesWithTheReason() throws {
+        let output = try #require(
+            try DojoBinary.json([
+                "rollout", "--env", "ConnectFour-v0", "--reset-options", #"{"opponent": "none"}"#, "--actions", "3,3,3,3,3,3,3", "--json",
+            ])
+                as? [String: Any])
+        let steps = try #require(output["steps"] as? [[String: Any]])
+        let last = try #require(steps.last)
+        #expect(last["reward"] as? Double == -1 && last["terminated"] as? Bool == true)
+        #expect((last["info"] as? [String: Any])?["illegal_move"] as? Bool == true)
+    }
+}

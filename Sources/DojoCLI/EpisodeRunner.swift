@@ -1,0 +1,81 @@
+import Foundation
+import Dojo
+import Rendering
+
+/// Plays episodes of one environment with a policy and reports each step, for `watch`.
+///
+/// It keeps the episode's counters (episode, step, return) for overlays and captions, and
+/// draws its actions from a generator seeded once, so `--seed` fixes the whole run.
+final class EpisodeRunner<E: Environment> {
+    private(set) var environment: E
+    private var actions: SeededGenerator
+    private let seed: UInt64
+    /// How many episodes to play.
+    let episodeCount: Int
+    /// The episode in progress, from 1.
+    private(set) var episode = 0
+    /// Steps taken in the episode in progress.
+    private(set) var step = 0
+    /// The return of the episode in progress so far.
+    private(set) var episodeReturn = 0.0
+    /// Whether the episode in progress has ended.
+    private(set) var isEpisodeOver = false
+    /// Returns of finished episodes.
+    private(set) var returns: [Double] = []
+
+    init(_ environment: E, episodes: Int, seed: UInt64) {
+        self.environment = environment
+        episodeCount = episodes
+        self.seed = seed
+        actions = SeededGenerator(seed: seed).child(1)
+    }
+
+    /// Starts the next episode (the first one reseeds the environment with the run's seed).
+    func startEpisode() throws {
+        _ = try environment.reset(seed: episode == 0 ? seed : nil)
+        episode += 1
+        step = 0
+        episodeReturn = 0
+        isEpisodeOver = false
+    }
+
+    /// Takes one step with the random policy (within the action mask, where there is one).
+    func advance() {
+        let action: E.Action
+        if let masking = environment as? any ActionMasking, let space = environment.actionSpace as? Discrete,
+           let masked = space.sample(mask: masking.actionMask, using: &actions) as? E.Action
+        {
+            action = masked
+        } else {
+            action = environment.actionSpace.sample(using: &actions)
+        }
+        let result = environment.step(action)
+        step += 1
+        episodeReturn += result.reward
+        if result.isDone {
+            isEpisodeOver = true
+            returns.append(episodeReturn)
+        }
+    }
+
+    /// Whether every episode has been played to its end.
+    var isFinished: Bool { episode >= episodeCount && isEpisodeOver }
+
+    /// "episode 2/3  step 41  return 41", for overlays and captions.
+    var caption: String {
+        let total = episodeReturn.rounded() == episodeReturn ? String(Int(episodeReturn)) : String(format: "%.2f", episodeReturn)
+        return "episode \(episode)/\(episodeCount)  step \(step)  return \(total)"
+    }
+
+    /// The current RGB frame, if the environment draws one.
+    var frame: Frame? {
+        if case .frame(let frame)? = environment.render(.rgb) { return frame }
+        return nil
+    }
+
+    /// The current text drawing, if the environment has one.
+    var text: String? {
+        if case .text(let text)? = environment.render(.ansi) { return text }
+        return nil
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Dojo
+import Environments
+import Foundation
+import Rendering
+
+/// `dojo watch`: plays episodes and shows them in a window, records them as an animated GIF,
+/// or prints them as text.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch episodes in a window (SDL trait), record them as a GIF, or print them as text.",
+        discussion: """
+            Window keys: Space pause/resume, Right arrow one step while paused, + and - speed, \
+            R restart the episode, Esc or Q quit (closing the window quits too). \
+            --record PATH.gif writes the episodes as an animated GIF and needs no window; \
+            --render ansi prints each step as text.
+            """
+    )
+
+    @Option(help: "Registered environment id.")
+    var env: String
+
+    @Option(help: "Policy that picks actions: random.")
+    var policy = "random"
+
+    @Option(help: "Number of episodes.")
+    var episodes = 1
+
+    @Option(help: "Frames per second (default: the environment's render fps).")
+    var fps: Int?
+
+    @Option(help: "Seed for the environment and the policy.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Write the episodes to this animated GIF instead of opening a window.")
+    var record: String?
+
+    @Option(help: "Render mode without a window: ansi prints each step as text.")
+    var render: String?
+
+    @Option(help: "Window pixels per frame pixel.")
+    var scale = 1
+
+    @Option(help: "Stop after this many frames (0: no limit).")
+    var maxFrames = 0
+
+    func validate() throws {
+        guard policy == "random" else { throw ValidationError("--policy: expected random, got \(policy)") }
+        guard episodes > 0 else { throw ValidationError("--episodes: expected a positive number, got \(episodes)") }
+        if let fps, !(1...100).contains(fps) { throw ValidationError("--fps: expected 1 to 100, got \(fps)") }
+        guard scale > 0 else { throw ValidationError("--scale: expected a positive number, got \(scale)") }
+        if let render, render != "ansi" { throw ValidationError("--render: expected ansi, got \(render)") }
+        if let record, !record.lowercased().hasSuffix(".gif") {
+            throw ValidationError("--record: expected a path ending in .gif, got \(record)")
+        }
+    }
+
+    func run() throws {
+        var environment = try EnvironmentRegistry.standard.make(id: env)
+        try watch(&environment)
+    }
+
+    private func watch<E: Environment>(_ environment: inout E) throws {
+        let runner = EpisodeRunner(environment, episodes: episodes, seed: seed)
+        let rate = fps ?? environment.metadata.renderFPS
+        if let record {
+            try recordGIF(runner, framesPerSecond: rate, to: record)
+        } else if render == "ansi" {
+            try printText(runner, framesPerSecond: rate)
+        } else {
+            try showInWindow(runner, framesPerSecond: rate)
+        }
+    }
+
+    private func recordGIF<E: Environment>(_ runner: EpisodeRunner<E>, framesPerSecond: Int, to path: String) throws {
+        guard runner.environment.metadata.renderModes.contains(.rgb) else {
+            throw CommandError("\(env) has no rgb render to record; try --render ansi")
+        }
+        var gif = AnimatedGIF(framesPerSecond: Double(framesPerSecond))
+        func capture() {
+            if let frame = runner.frame { gif.append(frame.captioned(runner.caption)) }
+        }
+        try play(runner, limit: maxFrames, onFrame: capture)
+        try gif.write(to: path)
+        print("wrote \(gif.frames.count) frames of \(runner.episode) episode(s) to \(path); returns \(runner.returns)")
+    }
+
+    private func printText<E: Environment>(_ runner: EpisodeRunner<E>, framesPerSecond: Int) throws {
+        try play(runner, limit: maxFrames) {
+            print("\(runner.caption)\n\(runner.text ?? "")\n")
+            Thread.sleep(forTimeInterval: 1 / Double(framesPerSecond))
+        }
+        print("returns \(runner.returns)")
+    }
+
+    /// Plays every episode to its end, calling `onFrame` at each reset and step.
+    private func play<E: Environment>(_ runner: EpisodeRunner<E>, limit: Int, onFrame: () -> Void) throws {
+        var frames = 0
+        while !runner.isFinished, limit == 0 || frames < limit {
+            try runner.startEpisode()
+            onFrame()
+            frames += 1
+            while !runner.isEpisodeOver, limit == 0 || frames < limit {
+                runner.advance()
+                onFrame()
+                frames += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+#if SDL
+import Dojo
+import Environments
+import Foundation
+import Rendering
+import SDLViewer
+import Testing
+
+/// The viewer under SDL's offscreen driver and as a real X11 window under Xvfb.
+@Suite struct SDLViewerTests {
+    @Test func playbackRunsUnderTheOffscreenDriver() async {
+        await #expect(processExitsWith: .success) {
+            setenv("SDL_VIDEODRIVER", "offscreen", 1)
+            do {
+                let scene = try CartPoleScene(episodes: 2)
+                let window = try SDLWindow(title: "test", width: 600, height: 400, scale: 1)
+                let playback = Playback(window: window, framesPerSecond: 200)
+                playback.run(scene, maximumFrames: 25)
+                exit(playback.framesShown == 25 && scene.steps > 10 ? EXIT_SUCCESS : 2)
+            } catch {
+                exit(3)
+            }
+        }
+    }
+
+    @Test func startUpFailureIsThrownWithSDLsText() async {
+        await #expect(processExitsWith: .success) {
+            setenv("SDL_VIDEODRIVER", "no-such-driver", 1)
+            do {
+                _ = try SDLWindow(title: "test", width: 10, height: 10)
+                exit(2)
+            } catch {
+                exit(error.operation.hasPrefix("SDL_") && !error.message.isEmpty ? EXIT_SUCCESS : 3)
+            }
+        }
+    }
+
+    /// A real window on an X server (Xvfb in CI): shows CartPole frames, captures the screen
+    /// with ImageMagick's `import`, and finds the cart's black and the pole's brown where the
+    /// state puts them.
+    @Test(.enabled(if: XServer.shouldTest, "needs DISPLAY and ImageMagick's import; CI runs it under xvfb-run with DOJO_REQUIRE_X11=1"))
+    func realWindowShowsTheCartWhereTheStateSays() async throws {
+        await #expect(processExitsWith: .success) {
+            do {
+                var env = CartPole()
+                _ = try env.reset(seed: 0, options: ["state": [0.8, 0, 0.1, 0]])
+                let window = try SDLWindow(title: "dojo x11 test", width: 600, height: 400)
+                for _ in 0..<10 {
+                    window.show(env.frame)
+                    _ = window.nextInput(waitingAtMost: 30)
+                }
+                let screen = try XServer.captureScreen()
+                let origin = window.position
+                let cart = (Int(env.cartCentreX) + origin.x, 400 - 100 + origin.y)
+                let pole = (Int(env.axle.x + 60 * sin(0.1)) + origin.x, Int(env.axle.y - 60 * cos(0.1)) + origin.y)
+                let ok = screen[cart.0, cart.1] == CartPole.colors.cart && screen[pole.0, pole.1] == CartPole.colors.pole
+                    && screen[origin.x + 5, origin.y + 5] == CartPole.colors.background
+                exit(ok ? EXIT_SUCCESS : 2)
+            } catch {
+                exit(3)
+            }
+        }
+    }
+}
+
+/// Random-action CartPole episodes as a viewer scene.
+final class CartPoleScene: ViewerScene {
+    private var env = CartPole()
+    private var generator = SeededGenerator(seed: 1)
+    private let episodes: Int
+    private var episode = 0
+    private(set) var steps = 0
+    private(set) var isEpisodeOver = false
+
+    init(episodes: Int) throws {
+        self.episodes = episodes
+    }
+
+    func restart() -> Frame {
+        _ = try? env.reset(seed: episode == 0 ? 0 : nil)
+        episode += 1
+        isEpisodeOver = false
+        return env.frame
+    }
+
+    func advance() -> Frame? {
+        let result = env.step(Int(generator.next() % 2))
+        steps += 1
+        isEpisodeOver = result.isDone
+        return env.frame
+    }
+
+    func click(x: Int, y: Int) -> Frame? { nil }
+    var isFinished: Bool { episode >= episodes && isEpisodeOver }
+    var caption: String { "episode \(episode) step \(steps)" }
+}
+
+/// The X server the tests may use, and a screen capture through ImageMagick.
+enum XServer {
+    static let shouldTest: Bool = ProcessInfo.processInfo.environment["DOJO_REQUIRE_X11"] == "1"
+        || (ProcessInfo.processInfo.environment["DISPLAY"] != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/import"))
+
+    /// The whole screen as a frame.
+    static func captureScreen() throws -> Frame {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-screen-\(getpid()).png").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/import")
+        process.arguments = ["-window", "root", "png24:\(path)"]
+        try process.run()
+        process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try PNGFile.read(from: path)
+    }
+}
+#endif
