@@ -46,9 +46,3 @@ struct AllocationTests {
         }
     }
 }
-
-#if DEBUG
-let isOptimizedBuild = false
-#else
-let isOptimizedBuild = true
-#endif

@@ -3,12 +3,13 @@ import Dojo
 import Environments
 import Foundation
 import Testing
+import TestSupport
 
 /// Stepping with index observations must not touch the heap. Each check runs in its own
 /// process (an exit test) so allocations of tests running in parallel are not counted; the
 /// exit code is the number of allocations seen (capped at 99). Optimised builds only, as the
 /// rest of Dojo's allocation checks.
-@Suite(.enabled(if: gridWorldIsOptimizedBuild, "allocation-free stepping is promised for release builds only"))
+@Suite(.enabled(if: isOptimizedBuild, "allocation-free stepping is promised for release builds only"))
 struct GridWorldAllocationTests {
     @Test func indexStepAndResetAllocateNothing() async {
         await #expect(processExitsWith: .success) {
@@ -39,9 +40,3 @@ struct GridWorldAllocationTests {
         }
     }
 }
-
-#if DEBUG
-let gridWorldIsOptimizedBuild = false
-#else
-let gridWorldIsOptimizedBuild = true
-#endif
