@@ -10,8 +10,10 @@ extension ConnectFour {
     /// `cellOrigin(row:column:)`. Each cell has a round hole of `holeRadius` at its centre:
     /// `emptyHoleColor` when empty, else a disc in `firstColor` or `secondColor`. The disc of
     /// the last move is circled by a ring `lastMoveRingWidth` wide just inside
-    /// `lastMoveRingRadius`, on the board around the hole. Holes and rings are anti-aliased.
-    /// The `BoardStatusBand` takes the last rows.
+    /// `lastMoveRingRadius`, on the board around the hole. A won game has a `winLineColor` line
+    /// `winLineWidth` wide through the centres of a line of four, reaching `winLineOverhang`
+    /// beyond its end discs' centres. Holes, rings and lines are anti-aliased. The
+    /// `BoardStatusBand` takes the last rows.
     public enum Picture {
         /// Side of a cell in pixels.
         public static let cellSize = 64
@@ -23,6 +25,10 @@ extension ConnectFour {
         public static let lastMoveRingRadius = 31.0
         /// Width of the ring around the last move's disc, in pixels.
         public static let lastMoveRingWidth = 4.0
+        /// Width of the line through a winning line of four, in pixels.
+        public static let winLineWidth = 8.0
+        /// How far the winning line reaches beyond the centres of its end discs, in pixels.
+        public static let winLineOverhang = 16.0
         /// Frame width: the board and a margin on each side.
         public static let width = 2 * margin + 7 * cellSize
         /// Frame height: the board, a margin above and below it, and the status band.
@@ -40,6 +46,8 @@ extension ConnectFour {
         public static let secondColor = RGB(250, 205, 35)
         /// Colour of the ring around the last move's disc.
         public static let lastMoveColor = RGB(120, 255, 140)
+        /// Colour of the line through a winning line of four.
+        public static let winLineColor = RGB(30, 30, 30)
 
         /// The top-left pixel of cell (`row`, `column`), row 0 at the top.
         public static func cellOrigin(row: Int, column: Int) -> (x: Int, y: Int) {
@@ -66,7 +74,8 @@ extension ConnectFour {
     }
 
     /// The blue board with white holes, red and yellow discs, a ring around the last move's
-    /// disc, and the status band below (see `Picture` for the geometry).
+    /// disc, a line through the winning four, and the status band below (see `Picture` for the
+    /// geometry).
     public func picture(lastCell: (row: Int, column: Int)?, outcome: GameOutcome) -> Frame {
         var canvas = Canvas(width: Picture.width, height: Picture.height, background: Picture.backgroundColor)
         canvas.fillRect(
@@ -86,6 +95,12 @@ extension ConnectFour {
                 radius: Picture.lastMoveRingRadius, width: Picture.lastMoveRingWidth, color: Picture.lastMoveColor,
                 antialiased: true)
         }
+        if let (first, last) = winningLine {
+            canvas.drawWinningLine(
+                from: Picture.cellCentre(row: first.row, column: first.column),
+                to: Picture.cellCentre(row: last.row, column: last.column),
+                overhang: Picture.winLineOverhang, width: Picture.winLineWidth, color: Picture.winLineColor)
+        }
         let status = BoardStatusBand.status(of: self, outcome: outcome, name: Picture.name(of:))
         BoardStatusBand.draw(status.text, swatch: status.side.map(Picture.color(of:)), left: Picture.margin, on: &canvas)
         return canvas.frame
@@ -98,5 +113,17 @@ extension ConnectFour {
             return nil
         }
         return boardX / Picture.cellSize
+    }
+
+    /// The end cells of the first line of four (a window) either side holds, if any; a longer
+    /// line shows as its first four.
+    private var winningLine: (first: (row: Int, column: Int), last: (row: Int, column: Int))? {
+        for window in Self.windows {
+            for board in [firstPieces, secondPieces] where board & window == window {
+                let (low, high) = (window.trailingZeroBitCount, UInt64.bitWidth - 1 - window.leadingZeroBitCount)
+                return ((5 - low % 7, low / 7), (5 - high % 7, high / 7))
+            }
+        }
+        return nil
     }
 }

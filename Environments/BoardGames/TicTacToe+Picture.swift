@@ -12,7 +12,9 @@ extension TicTacToe {
     /// strokes `strokeWidth` wide with round ends, along the diagonals of the square reaching
     /// `markReach` from the cell centre; an O is a ring `strokeWidth` wide just inside
     /// `ringRadius`. Marks are anti-aliased, so their edges blend with what is underneath.
-    /// The `BoardStatusBand` takes the last rows.
+    /// A won game has a `winLineColor` line `winLineWidth` wide through its line of three,
+    /// reaching `winLineOverhang` beyond the end cells' centres. The `BoardStatusBand` takes
+    /// the last rows.
     public enum Picture {
         /// Side of a cell in pixels.
         public static let cellSize = 100
@@ -26,6 +28,10 @@ extension TicTacToe {
         public static let strokeWidth = 12.0
         /// Outer radius of an O's ring, in pixels.
         public static let ringRadius = 33.0
+        /// Width of the line through a winning line of three, in pixels.
+        public static let winLineWidth = 8.0
+        /// How far the winning line reaches beyond the centres of its end cells, in pixels.
+        public static let winLineOverhang = 40.0
         /// Frame width: the board and a margin on each side.
         public static let width = 2 * margin + 3 * cellSize
         /// Frame height: the board, a margin above and below it, and the status band.
@@ -41,6 +47,8 @@ extension TicTacToe {
         public static let oColor = RGB(33, 102, 172)
         /// Background of the cell where the last move was played.
         public static let lastMoveColor = RGB(255, 230, 140)
+        /// Colour of the line through a winning line of three.
+        public static let winLineColor = RGB(40, 40, 40)
 
         /// The top-left pixel of cell (`row`, `column`).
         public static func cellOrigin(row: Int, column: Int) -> (x: Int, y: Int) {
@@ -61,7 +69,8 @@ extension TicTacToe {
     }
 
     /// The board on white with a dark grid, red X and blue O marks, the last move's cell
-    /// highlighted, and the status band below (see `Picture` for the geometry).
+    /// highlighted, a line through the winning three, and the status band below (see `Picture`
+    /// for the geometry).
     public func picture(lastCell: (row: Int, column: Int)?, outcome: GameOutcome) -> Frame {
         var canvas = Canvas(width: Picture.width, height: Picture.height, background: Picture.backgroundColor)
         if let lastCell {
@@ -81,6 +90,12 @@ extension TicTacToe {
                 if owner == .first { drawX(at: centre, on: &canvas) } else { drawO(at: centre, on: &canvas) }
             }
         }
+        if let (first, last) = winningLine {
+            canvas.drawWinningLine(
+                from: Picture.cellCentre(row: first / 3, column: first % 3),
+                to: Picture.cellCentre(row: last / 3, column: last % 3),
+                overhang: Picture.winLineOverhang, width: Picture.winLineWidth, color: Picture.winLineColor)
+        }
         let status = BoardStatusBand.status(of: self, outcome: outcome) { String($0.mark) }
         BoardStatusBand.draw(status.text, swatch: status.side.map(Picture.color(of:)), left: Picture.margin, on: &canvas)
         return canvas.frame
@@ -93,6 +108,16 @@ extension TicTacToe {
         let (boardX, boardY) = (x - Picture.margin, y - Picture.margin)
         guard board.contains(boardX), board.contains(boardY) else { return nil }
         return 3 * (boardY / Picture.cellSize) + boardX / Picture.cellSize
+    }
+
+    /// The first and last cell of the first line of three either side holds, if any.
+    private var winningLine: (first: Int, last: Int)? {
+        for line in Self.lines {
+            for board in [firstPieces, secondPieces] where board & line == line {
+                return (line.trailingZeroBitCount, UInt16.bitWidth - 1 - line.leadingZeroBitCount)
+            }
+        }
+        return nil
     }
 
     /// Two diagonal strokes with round ends, crossing at `centre`.

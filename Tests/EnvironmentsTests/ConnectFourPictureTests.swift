@@ -63,6 +63,17 @@ struct ConnectFourPictureTests {
         #expect(pixel(frame, row: 5, column: 2, dx: ring) == Picture.boardColor)
     }
 
+    @Test func aWinIsCrossedOutByTheWinningLine() throws {
+        // Yellow's four in column 0, rows 2 to 5: the line runs over the discs and the board between.
+        let frame = try picture(after: [6, 0, 6, 0, 5, 0, 5, 0])
+        #expect(pixel(frame, row: 3, column: 0, dy: 20) == Picture.winLineColor)
+        #expect(pixel(frame, row: 3, column: 0, dy: Picture.cellSize / 2) == Picture.winLineColor)
+        #expect(pixel(frame, row: 3, column: 0, dx: Int(Picture.winLineWidth / 2) + 1) == Picture.secondColor)
+        #expect(pixel(frame, row: 1, column: 0) == Picture.emptyHoleColor)
+        // Red's two columns of two hold no line.
+        #expect(pixel(frame, row: 5, column: 6) == Picture.firstColor)
+    }
+
     @Test func everyCellCentreMapsBackToItsColumn() {
         for row in 0..<6 {
             for column in 0..<7 {

@@ -32,6 +32,7 @@ struct TicTacToePictureTests {
         ("tictactoe_midgame", [4, 0, 8, 2]),
         ("tictactoe_x_wins", [0, 3, 1, 4, 2]),
         ("tictactoe_draw", [0, 1, 2, 4, 3, 5, 7, 6, 8]),
+        ("tictactoe_forfeit", [4, 4]),
     ])
     func matchesTheGolden(name: String, moves: [Int]) throws {
         try BoardGameGoldenImages.expect(picture(after: moves), matchesGolden: name)
@@ -62,6 +63,18 @@ struct TicTacToePictureTests {
         #expect(pixel(frame, cell: 5) == Picture.backgroundColor)
         let earlier = Picture.cellOrigin(row: 1, column: 1)
         #expect(frame[earlier.x + 5, earlier.y + 5] == Picture.backgroundColor)
+    }
+
+    @Test func aWinIsCrossedOutByTheWinningLine() throws {
+        // X holds the top row; the line runs through the centres of cells 0 to 2.
+        let won = try picture(after: [0, 3, 1, 4, 2])
+        let halfWidth = Int(Picture.winLineWidth / 2)
+        #expect(pixel(won, cell: 1, dx: 20) == Picture.winLineColor)
+        #expect(pixel(won, cell: 1, dx: 20, dy: halfWidth - 1) == Picture.winLineColor)
+        #expect(pixel(won, cell: 1, dx: 20, dy: halfWidth + 1) == Picture.backgroundColor)
+        #expect(pixel(won, cell: 0, dx: -Int(Picture.winLineOverhang) + halfWidth) == Picture.winLineColor)
+        // O's row 1 is one short: no line there.
+        #expect(pixel(won, cell: 5) == Picture.backgroundColor)
     }
 
     @Test func gridLinesAreCentredOnTheCellBorders() throws {
