@@ -1,5 +1,7 @@
 import Rendering
 
+// The parts the board games' pictures share: the status band and the line through a win.
+
 /// The band along the bottom of a board game's picture that says whose turn it is or how the
 /// game ended: a swatch of the side's colour (none for a draw), then a line of text such as
 /// `X to move`, `Red wins`, `O wins by forfeit` (the other side made an illegal move) or `Draw`.
@@ -44,5 +46,21 @@ public enum BoardStatusBand {
         }
         let textTop = top + (height - BitmapFont.glyphHeight * textScale) / 2
         canvas.drawText(text, at: Point(left + (swatch == nil ? 0 : textOffset), textTop), color: textColor, scale: textScale)
+    }
+}
+
+extension Canvas {
+    /// Paints the line through a finished game's winning cells: from the centre of its first
+    /// cell to that of its last, reaching `overhang` pixels beyond each, `width` wide with round
+    /// ends, anti-aliased.
+    mutating func drawWinningLine(from start: Point, to end: Point, overhang: Double, width: Double, color: RGB) {
+        let (dx, dy) = (end.x - start.x, end.y - start.y)
+        let length = (dx * dx + dy * dy).squareRoot()
+        let (ux, uy) = (dx / length * overhang, dy / length * overhang)
+        let ends = [Point(start.x - ux, start.y - uy), Point(end.x + ux, end.y + uy)]
+        drawLine(from: ends[0], to: ends[1], width: width, color: color, antialiased: true)
+        for point in ends {
+            fillCircle(centre: point, radius: width / 2, color: color, antialiased: true)
+        }
     }
 }
