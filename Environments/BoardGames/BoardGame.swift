@@ -1,3 +1,5 @@
+import Rendering
+
 /// A deterministic two-player game on a grid with alternating moves, as search code needs it.
 ///
 /// A game is a value: assigning it copies the position, so search can branch freely, and
@@ -69,6 +71,15 @@ public protocol BoardGame: Sendable, Hashable, CustomStringConvertible {
     /// A heuristic score of the position for `player`, for depth-limited search: positive when
     /// `player` stands better. It lies strictly inside ±`AlphaBetaSearch.heuristicLimit`.
     func evaluation(for player: Player) -> Int
+
+    /// The position as a picture, for `render(.rgb)`: the board with `lastCell` marked, and a
+    /// status band saying whose turn it is or how `outcome` ended the game. `outcome` is the
+    /// environment's, which may be a win by forfeit while the board itself is still open.
+    func picture(lastCell: (row: Int, column: Int)?, outcome: GameOutcome) -> Frame
+
+    /// The action a click on pixel (`x`, `y`) of `picture(lastCell:outcome:)` asks for, legal or
+    /// not, or `nil` for a pixel outside the board (the margins and the status band).
+    static func action(atPixel x: Int, y: Int) -> Int?
 }
 
 extension BoardGame {

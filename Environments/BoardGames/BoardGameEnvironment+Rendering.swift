@@ -1,11 +1,25 @@
 import Dojo
+import Rendering
 
 extension BoardGameEnvironment {
+    /// `.ansi` gives `textRendering`; `.rgb` gives `picture`.
     public func render(_ mode: RenderMode) -> RenderOutput? {
         switch mode {
         case .ansi: .text(textRendering)
-        case .rgb: nil
+        case .rgb: .frame(picture)
         }
+    }
+
+    /// The board as a picture with the last move marked and a status band saying whose turn it
+    /// is or how the game ended (see `TicTacToe.Picture` and `ConnectFour.Picture`).
+    public var picture: Frame {
+        game.picture(lastCell: lastCell, outcome: outcome)
+    }
+
+    /// The action a click on pixel (`x`, `y`) of `picture` asks for, for human play by mouse:
+    /// the cell for TicTacToe, the column for ConnectFour, legal or not; `nil` outside the board.
+    public static func action(atPixel x: Int, y: Int) -> Int? {
+        Game.action(atPixel: x, y: y)
     }
 
     /// The board as a grid of `X`, `O` and `.` (top row first), the last move in brackets,

@@ -32,7 +32,7 @@ public struct BoardGameEnvironment<Game: BoardGame>: Environment, ActionMasking,
 
     public let observationSpace = Box<[Float]>(low: 0, high: 1, shape: [Game.rows, Game.columns, 2])
     public let actionSpace = Discrete(Game.actionCount)
-    public let metadata = EnvironmentMetadata(renderModes: [.ansi], renderFPS: 2)
+    public let metadata = EnvironmentMetadata(renderModes: [.ansi, .rgb], renderFPS: 2)
 
     /// The opponent used unless a reset option names another for one episode.
     public let opponent: BoardGameOpponent<Game>
@@ -42,7 +42,7 @@ public struct BoardGameEnvironment<Game: BoardGame>: Environment, ActionMasking,
     public private(set) var game = Game()
     /// How the episode stands; unlike `game.outcome`, it counts a loss by illegal move.
     public private(set) var outcome = GameOutcome.ongoing
-    /// The cell filled by the last move, marked in the text rendering.
+    /// The cell filled by the last move, marked in the text rendering and the picture.
     public private(set) var lastCell: (row: Int, column: Int)?
     /// The side the agent plays this episode, or `nil` when the caller plays both.
     public private(set) var agentPlayer: Player?

@@ -37,6 +37,12 @@
 /// Termination on a line of four, a full board, or an illegal move (info `illegal_move: true`,
 /// `illegal_player`, `reason`). No time limit: a game lasts at most 42 moves.
 ///
+/// ## Rendering
+/// `.ansi`: the board as text, the last move in brackets. `.rgb`: a 480 x 456 picture, a blue
+/// board with white holes and red (first) and yellow (second) discs, a ring around the last
+/// move's disc, a status band below (see `ConnectFour.Picture`); `action(atPixel:y:)` turns a
+/// click on it into a column.
+///
 /// ## Version History
 /// - v0: first version, observations, actions and rewards as PettingZoo's `connect_four_v3`.
 public typealias ConnectFourEnvironment = BoardGameEnvironment<ConnectFour>

@@ -45,6 +45,11 @@
 /// Termination on a line of three, a full board, or an illegal move (info `illegal_move: true`,
 /// `illegal_player`, `reason`). No time limit: a game lasts at most 9 moves.
 ///
+/// ## Rendering
+/// `.ansi`: the board as text, the last move in brackets. `.rgb`: a 320 x 360 picture, red X
+/// and blue O on a white grid, the last move's cell highlighted, a status band below (see
+/// `TicTacToe.Picture`); `action(atPixel:y:)` turns a click on it into a cell.
+///
 /// ## Version History
 /// - v0: first version, observations and rewards as PettingZoo's `tictactoe_v3`, action numbers row-major.
 public typealias TicTacToeEnvironment = BoardGameEnvironment<TicTacToe>
