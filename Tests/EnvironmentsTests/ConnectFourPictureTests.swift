@@ -2,6 +2,7 @@ import Dojo
 import Environments
 import Rendering
 import Testing
+import TestSupport
 
 /// ConnectFour's RGB picture: goldens, pixels computed from `ConnectFour.Picture`, and the
 /// pixel-to-column map for play by mouse.
@@ -29,7 +30,8 @@ struct ConnectFourPictureTests {
         ("connectfour_yellow_wins", [6, 0, 6, 0, 5, 0, 5, 0]),
     ])
     func matchesTheGolden(name: String, moves: [Int]) throws {
-        try BoardGameGoldenImages.expect(picture(after: moves), matchesGolden: name)
+        let mismatch = GoldenImage.mismatch(try picture(after: moves), name: name, group: "BoardGames", bundle: .module)
+        #expect(mismatch == nil, "\(name): \(mismatch ?? "")")
     }
 
     @Test func renderGivesThePictureAtTheConstantsSize() throws {
