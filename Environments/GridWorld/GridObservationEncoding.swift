@@ -18,4 +18,14 @@ public protocol GridObservationEncoding: Sendable {
     ///
     /// - Precondition: `map` is the map the encoding was made for.
     func observation(cell: Int, on map: GridMap) -> ObservationSpace.Element
+
+    /// How many cells the agent sees on each side of its own, when it sees only an
+    /// agent-centred window; `nil` when nothing of the map is hidden from it. The `rgb` render
+    /// shades the cells outside the window.
+    var viewRadius: Int? { get }
+}
+
+extension GridObservationEncoding {
+    /// `nil`: the whole map, as far as it is shown at all, is visible.
+    public var viewRadius: Int? { nil }
 }

@@ -42,6 +42,11 @@ import Dojo
 /// env's autoreset) allocate nothing; the probability of each outcome is in
 /// `transitions(state:action:)`.
 ///
+/// ## Rendering
+/// `ansi` is FrozenLake's text render (`textRendering`); `rgb` draws flat-colour tiles with the
+/// agent as a red disc (`rgbFrame`, colours in `GridPalette`, 32-pixel tiles per `GridLayout`),
+/// shading the cells outside the agent's window in the `partial` mode. 4 frames per second.
+///
 /// ## Version History
 /// - `FrozenLake-v1`, `FrozenLake8x8-v1`: Gymnasium's v1 (same maps, actions, observations,
 ///   rewards, termination and `P`; reward thresholds 0.70 and 0.85).
@@ -58,7 +63,7 @@ public struct GridWorld<Encoding: GridObservationEncoding>: Environment, Sendabl
     /// How states are shown to the agent.
     public let encoding: Encoding
     public let actionSpace = Discrete(4)
-    public let metadata = EnvironmentMetadata(renderModes: [.ansi], renderFPS: 4)
+    public let metadata = EnvironmentMetadata(renderModes: [.ansi, .rgb], renderFPS: 4)
 
     /// The agent's cell, `row * columns + column`.
     public private(set) var cell: Int

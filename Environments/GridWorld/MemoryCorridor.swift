@@ -41,6 +41,10 @@ import Dojo
 /// Termination on entering either end. Truncation by `make`'s `TimeLimit` (30 steps for
 /// `MemoryCorridor-v0`). A step after termination changes nothing, with reward 0.
 ///
+/// ## Rendering
+/// `ansi` draws three rows of map letters (`textRendering`); `rgb` draws them as `GridPalette`
+/// tiles with the agent's disc and, right after a reset, the cue lit (`rgbFrame`).
+///
 /// ## Version History
 /// - v0: corridor of 5 cells, 30-step limit.
 public struct MemoryCorridor: Environment, Sendable {
@@ -62,7 +66,7 @@ public struct MemoryCorridor: Environment, Sendable {
     public let length: Int
     public let observationSpace = Discrete(5)
     public let actionSpace = Discrete(4)
-    public let metadata = EnvironmentMetadata(renderModes: [.ansi], renderFPS: 4)
+    public let metadata = EnvironmentMetadata(renderModes: [.ansi, .rgb], renderFPS: 4)
 
     /// Whether the goal is the up end in this episode.
     public private(set) var isGoalUp = true

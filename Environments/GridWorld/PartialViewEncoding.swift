@@ -19,6 +19,9 @@ public struct PartialViewEncoding: GridObservationEncoding {
     public let viewSize: Int
     public let observationSpace: Box<[Float]>
 
+    /// `viewSize / 2`: the window reaches that many cells beyond the agent on every side.
+    public var viewRadius: Int? { viewSize / 2 }
+
     /// The encoding with a window of `viewSize` cells on a side.
     ///
     /// - Precondition: `viewSize` is odd and positive.

@@ -57,7 +57,6 @@ import Testing
         #expect(world.render(.ansi) == .text("\n\u{1B}[41mS\u{1B}[0mFFF\nFHFH\nFFFH\nHFFG\n"))
         _ = world.step(2)
         #expect(world.render(.ansi) == .text("  (Right)\nS\u{1B}[41mF\u{1B}[0mFF\nFHFH\nFFFH\nHFFG\n"))
-        #expect(world.render(.rgb) == nil)
     }
 
     @Test func wallsRenderAndBlock() throws {

@@ -29,7 +29,7 @@ import Testing
         #expect(lake.map == .frozenLake4x4)
         #expect(lake.rules == GridRules(isSlippery: true, successRate: 1.0 / 3.0, goalReward: 1, holeReward: 0, stepReward: 0))
         #expect(lake.observationSpace == Discrete(16) && lake.actionSpace == Discrete(4))
-        #expect(lake.metadata.renderModes == [.ansi] && lake.metadata.renderFPS == 4)
+        #expect(lake.metadata.renderModes == [.ansi, .rgb] && lake.metadata.renderFPS == 4)
     }
 
     @Test(arguments: [

@@ -20,6 +20,7 @@ import Testing
         ("GridWorldMaze-v0", ["observation": "partial"]),
         ("GridWorld-v0", ["map": "S..\n#HG", "slip_probability": 0.2, "step_reward": -1]),
         ("MemoryCorridor-v0", ["length": 12]),
+        ("GridWorld-v0", ["size": 100, "map_seed": 2]),
     ]
 
     @Test func everyGridWorldIDIsRegisteredWithItsLimits() throws {
