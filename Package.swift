@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Scripts"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
         .testTarget(
-            name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport", "AllocationCounter"],
+            name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "Rendering", "TestSupport", "AllocationCounter"],
             resources: [.copy("Fixtures")]
         ),
         .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
