@@ -53,7 +53,10 @@ let package = Package(
         .target(name: "AllocationCounter", path: "Tests/Support/AllocationCounter"),
         .target(name: "TestSupport", dependencies: ["Dojo", "Rendering"], path: "Tests/Support/TestSupport"),
         .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
-        .testTarget(name: "SDLViewerTests", dependencies: ["SDLViewer", "Environments", "Dojo", "Rendering"]),
+        .testTarget(
+            name: "SDLViewerTests",
+            dependencies: ["SDLViewer", "Environments", "Dojo", "Rendering", .target(name: "CSDL2", condition: .when(traits: ["SDL"]))]
+        ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Scripts"]),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
         .testTarget(

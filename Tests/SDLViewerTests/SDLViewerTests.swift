@@ -1,4 +1,5 @@
 #if SDL
+import CSDL2
 import Dojo
 import Environments
 import Foundation
@@ -23,14 +24,44 @@ import Testing
         }
     }
 
+    /// Paused, the viewer sleeps in SDL's event wait: over one second it uses almost no CPU.
+    /// Space (pause) and Q (quit) are pushed into SDL's queue as a person's keys would be.
+    @Test func pausedPlaybackUsesNoCPU() async {
+        await #expect(processExitsWith: .success) {
+            setenv("SDL_VIDEODRIVER", "offscreen", 1)
+            do {
+                let window = try SDLWindow(title: "test", width: 600, height: 400)
+                let playback = Playback(window: window, framesPerSecond: 50)
+                let measurement = PausedCPUMeasurement()
+                let keys = Thread {
+                    Thread.sleep(forTimeInterval: 0.3)
+                    pushKey(SDLK_SPACE)
+                    Thread.sleep(forTimeInterval: 0.2)
+                    measurement.start = processorSeconds()
+                    Thread.sleep(forTimeInterval: 1.0)
+                    measurement.end = processorSeconds()
+                    pushKey(SDLK_q)
+                }
+                keys.start()
+                playback.run(try CartPoleScene(episodes: 100))
+                let used = measurement.end - measurement.start
+                exit(playback.isPaused && used < 0.05 ? EXIT_SUCCESS : 2)
+            } catch {
+                exit(3)
+            }
+        }
+    }
+
     @Test func startUpFailureIsThrownWithSDLsText() async {
         await #expect(processExitsWith: .success) {
             setenv("SDL_VIDEODRIVER", "no-such-driver", 1)
             do {
                 _ = try SDLWindow(title: "test", width: 10, height: 10)
                 exit(2)
-            } catch {
+            } catch let error as SDLError {
                 exit(error.operation.hasPrefix("SDL_") && !error.message.isEmpty ? EXIT_SUCCESS : 3)
+            } catch {
+                exit(4)
             }
         }
     }
@@ -61,6 +92,28 @@ import Testing
             }
         }
     }
+}
+
+/// Processor time this process has used, user and system, in seconds.
+func processorSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+    return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
+}
+
+/// Puts a key press into SDL's event queue, as if typed in the window.
+func pushKey(_ key: SDL_KeyCode) {
+    var event = SDL_Event()
+    event.type = SDL_KEYDOWN.rawValue
+    event.key.keysym.sym = SDL_Keycode(key.rawValue)
+    SDL_PushEvent(&event)
+}
+
+/// The processor-time readings taken by the key thread while playback is paused.
+final class PausedCPUMeasurement: @unchecked Sendable {
+    var start = 0.0
+    var end = 0.0
 }
 
 /// Random-action CartPole episodes as a viewer scene.
