@@ -23,6 +23,6 @@ fi
 cc -O2 -o "$work/cartpole_loop" "$here/cartpole_loop.c" -lm
 
 "$root/.build/release/dojo" bench --json --steps "$steps" > "$work/dojo.json"
-"$here/.venv/bin/python" "$here/gymnasium_steps.py" > "$work/gymnasium.json"
+"$here/.venv/bin/python" "$here/gymnasium_steps.py" --envs CartPole-v1,FrozenLake8x8-v1 > "$work/gymnasium.json"
 "$work/cartpole_loop" "$((steps * 2))" > "$work/c_loop.json"
 "$here/.venv/bin/python" "$here/compare.py" "$work/dojo.json" "$work/gymnasium.json" "$work/c_loop.json"

@@ -33,12 +33,25 @@ enum EnvironmentBenchmarks {
             },
             existential("cartpole/make", env: "CartPole-v1", steps: steps / 4),
         ]
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         for copies in [8, 64] {
             cases.append(vector("cartpole/sync-vector", env: "CartPole-v1", copies: copies, threads: 1, steps: steps) {
                 TimeLimit(OrderEnforcing(CartPole()), maxEpisodeSteps: 500)
             })
-            cases.append(vector("cartpole/threaded-vector", env: "CartPole-v1", copies: copies, threads: ProcessInfo.processInfo.activeProcessorCount, steps: steps) {
+            cases.append(vector("cartpole/threaded-vector", env: "CartPole-v1", copies: copies, threads: cores, steps: steps) {
                 TimeLimit(OrderEnforcing(CartPole()), maxEpisodeSteps: 500)
+            })
+        }
+        cases.append(single("frozenlake8x8/time-limit", env: "FrozenLake8x8-v1", steps: steps) {
+            TimeLimit(OrderEnforcing(GridWorld(map: .frozenLake8x8)), maxEpisodeSteps: 200)
+        })
+        cases.append(existential("frozenlake8x8/make", env: "FrozenLake8x8-v1", steps: steps / 4))
+        for copies in [8, 64] {
+            cases.append(vector("frozenlake8x8/sync-vector", env: "FrozenLake8x8-v1", copies: copies, threads: 1, steps: steps) {
+                TimeLimit(OrderEnforcing(GridWorld(map: .frozenLake8x8)), maxEpisodeSteps: 200)
+            })
+            cases.append(vector("frozenlake8x8/threaded-vector", env: "FrozenLake8x8-v1", copies: copies, threads: cores, steps: steps) {
+                TimeLimit(OrderEnforcing(GridWorld(map: .frozenLake8x8)), maxEpisodeSteps: 200)
             })
         }
         return cases

@@ -1,3 +1,4 @@
+import Foundation
 import Dojo
 import Testing
 import TestSupport
@@ -42,6 +43,19 @@ import TestSupport
         let threaded = ThreadedVectorEnvironment(count: 7, threads: threads, autoresetMode: mode, makeEnvironment: Self.makeCopy)
         #expect(threaded.threadCount == threads)
         #expect(try Self.run(sync, steps: 40) == Self.run(threaded, steps: 40))
+    }
+
+    /// Pauses between steps let the workers fall asleep; they must wake for every step.
+    @Test func threadedStepsAfterIdlePausesMatchSync() throws {
+        let sync = SyncVectorEnvironment(count: 5, makeEnvironment: Self.makeCopy)
+        let threaded = ThreadedVectorEnvironment(count: 5, threads: 3, makeEnvironment: Self.makeCopy)
+        try sync.reset(seed: 7)
+        try threaded.reset(seed: 7)
+        for step in 0..<12 {
+            let actions = (0..<5).map { ($0 + step) % 3 }
+            if step % 3 == 0 { Thread.sleep(forTimeInterval: 0.01) }
+            #expect(Snapshot(sync.step(actions)) == Snapshot(threaded.step(actions)))
+        }
     }
 
     @Test func copiesAreSeededWithSeedPlusIndex() throws {
