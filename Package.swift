@@ -19,7 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "NeuralCore"),
+        .target(name: "CNeuralKernels"),
+        .target(name: "NeuralCore", dependencies: ["CNeuralKernels"]),
         .target(name: "Rendering"),
         .target(name: "Dojo", dependencies: ["Rendering"]),
         .target(name: "Environments", dependencies: ["Dojo", "Rendering"], path: "Environments"),

@@ -1,0 +1,19 @@
+#ifndef CNEURALKERNELS_H
+#define CNEURALKERNELS_H
+
+#include <stddef.h>
+
+/// Row-major single-precision GEMM on a block of rows: C = op(A)·op(B) (+ C when accumulate != 0).
+///
+/// op(A) is m×k and op(B) is k×n. With trans_a == 0, A is stored m×k with row stride lda;
+/// otherwise A is stored k×m (so op(A) = Aᵀ). Likewise for B. C is m×n with row stride ldc.
+/// Picks an AVX2+FMA kernel at run time where the CPU has one, else portable C.
+void nc_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+              const float *a, ptrdiff_t lda, int trans_a,
+              const float *b, ptrdiff_t ldb, int trans_b,
+              float *c, ptrdiff_t ldc, int accumulate);
+
+/// 1 when the running CPU has AVX2 and FMA (the fast path of nc_sgemm), else 0.
+int nc_has_avx2_fma(void);
+
+#endif
