@@ -70,21 +70,24 @@ static inline __attribute__((always_inline)) void kernel_portable(ptrdiff_t kc, 
 #ifdef NC_X86
 // AVX2+FMA micro-kernel: the 6×16 tile lives in 12 ymm registers; each step broadcasts one
 // element of A per row and issues two fused multiply-adds against a 16-wide row of B.
-__attribute__((target("avx2,fma"))) static void kernel_avx2(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc, int accumulate) {
+__attribute__((target("avx2,fma"), noinline)) static void kernel_avx2(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc, int accumulate) {
     __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps(), c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
     __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps(), c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
     __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps(), c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
     for (ptrdiff_t p = 0; p < kc; ++p) {
         __m256 b0 = _mm256_loadu_ps(b), b1 = _mm256_loadu_ps(b + 8);
-        __m256 a0 = _mm256_broadcast_ss(a), a1 = _mm256_broadcast_ss(a + 1);
-        c00 = _mm256_fmadd_ps(a0, b0, c00); c01 = _mm256_fmadd_ps(a0, b1, c01);
-        c10 = _mm256_fmadd_ps(a1, b0, c10); c11 = _mm256_fmadd_ps(a1, b1, c11);
-        a0 = _mm256_broadcast_ss(a + 2); a1 = _mm256_broadcast_ss(a + 3);
-        c20 = _mm256_fmadd_ps(a0, b0, c20); c21 = _mm256_fmadd_ps(a0, b1, c21);
-        c30 = _mm256_fmadd_ps(a1, b0, c30); c31 = _mm256_fmadd_ps(a1, b1, c31);
-        a0 = _mm256_broadcast_ss(a + 4); a1 = _mm256_broadcast_ss(a + 5);
-        c40 = _mm256_fmadd_ps(a0, b0, c40); c41 = _mm256_fmadd_ps(a0, b1, c41);
-        c50 = _mm256_fmadd_ps(a1, b0, c50); c51 = _mm256_fmadd_ps(a1, b1, c51);
+        __m256 broadcast = _mm256_broadcast_ss(a);
+        c00 = _mm256_fmadd_ps(broadcast, b0, c00); c01 = _mm256_fmadd_ps(broadcast, b1, c01);
+        broadcast = _mm256_broadcast_ss(a + 1);
+        c10 = _mm256_fmadd_ps(broadcast, b0, c10); c11 = _mm256_fmadd_ps(broadcast, b1, c11);
+        broadcast = _mm256_broadcast_ss(a + 2);
+        c20 = _mm256_fmadd_ps(broadcast, b0, c20); c21 = _mm256_fmadd_ps(broadcast, b1, c21);
+        broadcast = _mm256_broadcast_ss(a + 3);
+        c30 = _mm256_fmadd_ps(broadcast, b0, c30); c31 = _mm256_fmadd_ps(broadcast, b1, c31);
+        broadcast = _mm256_broadcast_ss(a + 4);
+        c40 = _mm256_fmadd_ps(broadcast, b0, c40); c41 = _mm256_fmadd_ps(broadcast, b1, c41);
+        broadcast = _mm256_broadcast_ss(a + 5);
+        c50 = _mm256_fmadd_ps(broadcast, b0, c50); c51 = _mm256_fmadd_ps(broadcast, b1, c51);
         a += MR;
         b += NR;
     }
@@ -110,8 +113,26 @@ static void kernel_portable_entry(ptrdiff_t kc, const float *a, const float *b, 
     kernel_portable(kc, a, b, c, ldc, accumulate);
 }
 
-// Unpacked product for tiny shapes, where packing would cost more than the arithmetic.
+// Unpacked product for tiny shapes (and single rows), where packing would cost more than the
+// arithmetic. A transposed B (a weight stored [out, in]) is read as contiguous dot products.
 static inline __attribute__((always_inline)) void small_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate) {
+    if (b.row_stride == 1 && a.column_stride == 1) {
+        for (ptrdiff_t i = 0; i < m; ++i) {
+            const float *row = a.data + i * a.row_stride;
+            for (ptrdiff_t j = 0; j < n; ++j) {
+                const float *column = b.data + j * b.column_stride;
+                float lanes[8] = {0};
+                ptrdiff_t p = 0;
+                for (; p + 8 <= k; p += 8) {
+                    for (int lane = 0; lane < 8; ++lane) lanes[lane] += row[p + lane] * column[p + lane];
+                }
+                float total = ((lanes[0] + lanes[4]) + (lanes[1] + lanes[5])) + ((lanes[2] + lanes[6]) + (lanes[3] + lanes[7]));
+                for (; p < k; ++p) total += row[p] * column[p];
+                c[i * ldc + j] = accumulate ? c[i * ldc + j] + total : total;
+            }
+        }
+        return;
+    }
     for (ptrdiff_t i = 0; i < m; ++i) {
         float *row = c + i * ldc;
         if (!accumulate) memset(row, 0, (size_t)n * sizeof(float));
@@ -169,8 +190,12 @@ static inline __attribute__((always_inline)) void blocked_gemm(ptrdiff_t m, ptrd
     free(packed_b);
 }
 
-static void sgemm_portable(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate) {
-    if (m * n * k <= SMALL_WORK || m < MR) {
+int nc_sgemm_prefers_blocked(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k) {
+    return !(m * n * k <= SMALL_WORK || m < MR);
+}
+
+static void sgemm_portable(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate, int blocked) {
+    if (!blocked) {
         small_gemm(m, n, k, a, b, c, ldc, accumulate);
     } else {
         blocked_gemm(m, n, k, a, b, c, ldc, accumulate, kernel_portable_entry);
@@ -178,8 +203,8 @@ static void sgemm_portable(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a,
 }
 
 #ifdef NC_X86
-__attribute__((target("avx2,fma"))) static void sgemm_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate) {
-    if (m * n * k <= SMALL_WORK || m < MR) {
+__attribute__((target("avx2,fma"))) static void sgemm_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate, int blocked) {
+    if (!blocked) {
         small_gemm(m, n, k, a, b, c, ldc, accumulate);
     } else {
         blocked_gemm(m, n, k, a, b, c, ldc, accumulate, kernel_avx2);
@@ -198,8 +223,9 @@ int nc_has_avx2_fma(void) {
 void nc_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
               const float *a, ptrdiff_t lda, int trans_a,
               const float *b, ptrdiff_t ldb, int trans_b,
-              float *c, ptrdiff_t ldc, int accumulate) {
+              float *c, ptrdiff_t ldc, int accumulate, int blocked) {
     if (m <= 0 || n <= 0) return;
+    if (blocked < 0) blocked = nc_sgemm_prefers_blocked(m, n, k);
     if (k <= 0) {
         if (!accumulate) {
             for (ptrdiff_t i = 0; i < m; ++i) memset(c + i * ldc, 0, (size_t)n * sizeof(float));
@@ -210,9 +236,9 @@ void nc_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
     matrix_view b_view = make_view(b, ldb, trans_b);
 #ifdef NC_X86
     if (nc_has_avx2_fma()) {
-        sgemm_avx2(m, n, k, a_view, b_view, c, ldc, accumulate);
+        sgemm_avx2(m, n, k, a_view, b_view, c, ldc, accumulate, blocked);
         return;
     }
 #endif
-    sgemm_portable(m, n, k, a_view, b_view, c, ldc, accumulate);
+    sgemm_portable(m, n, k, a_view, b_view, c, ldc, accumulate, blocked);
 }

@@ -26,9 +26,10 @@ func gemm(
     let threads = min(threadCount ?? (work >= parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1), 64)
     let operands = GEMMOperands(a: a, b: b, c: c)
     guard threads > 1, m * n >= 256 else {
-        nc_sgemm(m, n, k, a, lda, transposingA ? 1 : 0, b, ldb, transposingB ? 1 : 0, c, n, accumulate ? 1 : 0)
+        nc_sgemm(m, n, k, a, lda, transposingA ? 1 : 0, b, ldb, transposingB ? 1 : 0, c, n, accumulate ? 1 : 0, -1)
         return
     }
+    let blocked = nc_sgemm_prefers_blocked(m, n, k)
     let splitRows = m >= n
     let extent = splitRows ? m : n
     let granule = splitRows ? 6 : 16
@@ -39,10 +40,10 @@ func gemm(
         let size = min(chunk, extent - start)
         if splitRows {
             let aStart = transposingA ? operands.a + start : operands.a + start * lda
-            nc_sgemm(size, n, k, aStart, lda, transposingA ? 1 : 0, operands.b, ldb, transposingB ? 1 : 0, operands.c + start * n, n, accumulate ? 1 : 0)
+            nc_sgemm(size, n, k, aStart, lda, transposingA ? 1 : 0, operands.b, ldb, transposingB ? 1 : 0, operands.c + start * n, n, accumulate ? 1 : 0, blocked)
         } else {
             let bStart = transposingB ? operands.b + start * ldb : operands.b + start
-            nc_sgemm(m, size, k, operands.a, lda, transposingA ? 1 : 0, bStart, ldb, transposingB ? 1 : 0, operands.c + start, n, accumulate ? 1 : 0)
+            nc_sgemm(m, size, k, operands.a, lda, transposingA ? 1 : 0, bStart, ldb, transposingB ? 1 : 0, operands.c + start, n, accumulate ? 1 : 0, blocked)
         }
     }
 }

@@ -43,6 +43,12 @@ extension Tensor {
             let value = other.scalars[0]
             return Tensor(shape: Tensor.broadcastShape(shape, other.shape), scalars: scalars.map { combine($0, value) })
         }
+        if other.rank <= rank, Array(shape.suffix(other.rank)) == other.shape {
+            return zipRepeating(other, combine)
+        }
+        if rank <= other.rank, Array(other.shape.suffix(rank)) == shape {
+            return other.zipRepeating(self) { combine($1, $0) }
+        }
         let outShape = Tensor.broadcastShape(shape, other.shape)
         let left = broadcastStrides(to: outShape)
         let right = other.broadcastStrides(to: outShape)
@@ -67,6 +73,26 @@ extension Tensor {
             }
         }
         return Tensor(shape: outShape, scalars: result)
+    }
+
+    /// Combines `self` with a tensor whose shape is a suffix of `self.shape`, repeated over the
+    /// leading axes (the bias-add pattern), without index arithmetic per element.
+    @usableFromInline
+    func zipRepeating(_ suffix: Tensor, _ combine: (Float, Float) -> Float) -> Tensor {
+        var result = [Float](repeating: 0, count: count)
+        let width = suffix.count
+        scalars.withUnsafeBufferPointer { a in
+            suffix.scalars.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { out in
+                    var start = 0
+                    while start < out.count {
+                        for index in 0..<width { out[start + index] = combine(a[start + index], b[index]) }
+                        start += width
+                    }
+                }
+            }
+        }
+        return Tensor(shape: shape, scalars: result)
     }
 
     /// Strides for reading `self` as if broadcast to `target` (0 on stretched axes).
