@@ -3,68 +3,89 @@ extension Variable {
     /// Cross-correlation of `input: [N, C, H, W]` with `weight: [O, C, kh, kw]` plus `bias: [O]`,
     /// giving `[N, O, H', W']` with `H' = (H + 2p - kh)/s + 1`, like `torch.nn.functional.conv2d`.
     ///
-    /// Each image is unfolded into columns `X` (`[C·kh·kw, H'·W']`) so that `Y = W·X + b`;
-    /// backward: `∂W = Σₙ ∂Y·Xᵀ`, `∂X = Wᵀ·∂Y` folded back with col2im, `∂b = Σ ∂Y`.
+    /// All images are unfolded side by side into one column matrix `X` (`[C·kh·kw, N·H'·W']`)
+    /// so the whole batch is one product `Y = W·X + b`; backward is two more products,
+    /// `∂W = ∂Y·Xᵀ` and `∂X = Wᵀ·∂Y` (folded back with col2im), and `∂b = Σ ∂Y`.
     /// - Precondition: ranks and channel counts agree and the kernel fits the padded input.
     public static func conv2d(_ input: Variable, weight: Variable, bias: Variable?, stride: Int = 1, padding: Int = 0) -> Variable {
         let x = input.value
         let w = weight.value
-        precondition(x.rank == 4 && w.rank == 4 && x.shape[1] == w.shape[1], "expected input [N, \(w.shape.count > 1 ? w.shape[1] : 0), H, W] for weight \(w.shape), got \(x.shape)")
+        precondition(x.rank == 4 && w.rank == 4 && x.shape[1] == w.shape[1], "expected input [N, C, H, W] with C matching weight \(w.shape), got \(x.shape)")
         let geometry = ConvolutionGeometry(
             channels: x.shape[1], height: x.shape[2], width: x.shape[3],
             kernelHeight: w.shape[2], kernelWidth: w.shape[3], stride: stride, padding: padding)
         precondition(geometry.outputHeight > 0 && geometry.outputWidth > 0, "expected the kernel \(w.shape) to fit input \(x.shape) with padding \(padding)")
+        if let bias { precondition(bias.shape == [w.shape[0]], "expected bias [\(w.shape[0])], got \(bias.shape)") }
         let batch = x.shape[0]
         let outChannels = w.shape[0]
         let patch = geometry.patchSize
         let positions = geometry.positions
+        let wide = batch * positions
         let imageSize = geometry.channels * geometry.height * geometry.width
-        var columns = [Float](repeating: 0, count: batch * patch * positions)
+        var columns = [Float](repeating: 0, count: patch * wide)
+        var product = [Float](repeating: 0, count: outChannels * wide)
         var output = [Float](repeating: 0, count: batch * outChannels * positions)
+        let biasValues = bias?.value.scalars ?? [Float](repeating: 0, count: outChannels)
         x.scalars.withUnsafeBufferPointer { image in
-            w.scalars.withUnsafeBufferPointer { kernel in
-                columns.withUnsafeMutableBufferPointer { cols in
-                    output.withUnsafeMutableBufferPointer { out in
-                        for n in 0..<batch {
-                            let col = cols.baseAddress! + n * patch * positions
-                            geometry.im2col(image.baseAddress! + n * imageSize, into: col)
-                            gemm(m: outChannels, n: positions, k: patch, a: kernel.baseAddress!, b: col,
-                                 c: out.baseAddress! + n * outChannels * positions, accumulate: false)
-                        }
+            columns.withUnsafeMutableBufferPointer { cols in
+                for n in 0..<batch {
+                    geometry.im2col(image.baseAddress! + n * imageSize, into: cols.baseAddress! + n * positions, rowStride: wide)
+                }
+                w.scalars.withUnsafeBufferPointer { kernel in
+                    product.withUnsafeMutableBufferPointer { out in
+                        gemm(m: outChannels, n: wide, k: patch, a: kernel.baseAddress!, b: cols.baseAddress!, c: out.baseAddress!, accumulate: false)
                     }
                 }
             }
         }
-        var result = Tensor(shape: [batch, outChannels, geometry.outputHeight, geometry.outputWidth], scalars: output)
-        if let bias {
-            precondition(bias.shape == [outChannels], "expected bias [\(outChannels)], got \(bias.shape)")
-            result = result + bias.value.reshaped(to: [outChannels, 1, 1])
+        for n in 0..<batch {
+            for channel in 0..<outChannels {
+                let source = channel * wide + n * positions
+                let target = (n * outChannels + channel) * positions
+                for position in 0..<positions { output[target + position] = product[source + position] + biasValues[channel] }
+            }
         }
-        let unfolded = Tensor(shape: [batch, patch, positions], scalars: columns)
+        let result = Tensor(shape: [batch, outChannels, geometry.outputHeight, geometry.outputWidth], scalars: output)
         var parents = [input, weight]
         if let bias { parents.append(bias) }
         return Variable(result, parents: parents) { gradient in
-            let perImage = gradient.reshaped(to: [batch, outChannels, positions])
-            let weightGradient = Tensor.matmul(perImage, unfolded, transposingRHS: true).sum(alongAxes: [0]).reshaped(to: w.shape)
-            let columnGradient = Tensor.matmul(w.reshaped(to: [outChannels, patch]).broadcastBatch(batch), perImage, transposingLHS: true)
+            var byChannel = [Float](repeating: 0, count: outChannels * wide)
+            for n in 0..<batch {
+                for channel in 0..<outChannels {
+                    let source = (n * outChannels + channel) * positions
+                    let target = channel * wide + n * positions
+                    for position in 0..<positions { byChannel[target + position] = gradient.scalars[source + position] }
+                }
+            }
+            var weightGradient = [Float](repeating: 0, count: w.count)
+            var columnGradient = [Float](repeating: 0, count: patch * wide)
             var inputGradient = [Float](repeating: 0, count: x.count)
-            columnGradient.scalars.withUnsafeBufferPointer { cols in
-                inputGradient.withUnsafeMutableBufferPointer { image in
-                    for n in 0..<batch {
-                        geometry.col2im(cols.baseAddress! + n * patch * positions, addingInto: image.baseAddress! + n * imageSize)
+            byChannel.withUnsafeBufferPointer { g in
+                columns.withUnsafeBufferPointer { cols in
+                    weightGradient.withUnsafeMutableBufferPointer { dw in
+                        gemm(m: outChannels, n: patch, k: wide, a: g.baseAddress!, b: cols.baseAddress!, transposingB: true, c: dw.baseAddress!, accumulate: false)
+                    }
+                }
+                w.scalars.withUnsafeBufferPointer { kernel in
+                    columnGradient.withUnsafeMutableBufferPointer { dcols in
+                        gemm(m: patch, n: wide, k: outChannels, a: kernel.baseAddress!, transposingA: true, b: g.baseAddress!, c: dcols.baseAddress!, accumulate: false)
                     }
                 }
             }
-            var gradients = [Tensor(shape: x.shape, scalars: inputGradient), weightGradient]
-            if bias != nil { gradients.append(gradient.sum(alongAxes: [0, 2, 3])) }
+            columnGradient.withUnsafeBufferPointer { dcols in
+                inputGradient.withUnsafeMutableBufferPointer { image in
+                    for n in 0..<batch {
+                        geometry.col2im(dcols.baseAddress! + n * positions, rowStride: wide, addingInto: image.baseAddress! + n * imageSize)
+                    }
+                }
+            }
+            var gradients = [Tensor(shape: x.shape, scalars: inputGradient), Tensor(shape: w.shape, scalars: weightGradient)]
+            if bias != nil {
+                gradients.append(Tensor(shape: [outChannels], scalars: (0..<outChannels).map { channel in
+                    byChannel[(channel * wide)..<((channel + 1) * wide)].reduce(0, +)
+                }))
+            }
             return gradients
         }
-    }
-}
-
-extension Tensor {
-    /// Repeats a matrix along a new leading batch axis.
-    func broadcastBatch(_ batch: Int) -> Tensor {
-        reshaped(to: [1] + shape).broadcast(to: [batch] + shape)
     }
 }

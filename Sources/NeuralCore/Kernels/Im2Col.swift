@@ -37,16 +37,60 @@ struct ConvolutionGeometry {
         }
     }
 
-    /// Unfolds one image into a `[patchSize, positions]` matrix (zeros where padded).
-    func im2col(_ image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>) {
-        columns.update(repeating: 0, count: patchSize * positions)
-        let count = positions
-        forEachTap { row, column, source in columns[row * count + column] = image[source] }
+    /// The output columns `ox` whose input column `ox·stride - padding + kx` lies inside the image.
+    @inline(__always)
+    func validColumns(kernelColumn kx: Int) -> Range<Int> {
+        let offset = padding - kx
+        let first = offset > 0 ? (offset + stride - 1) / stride : 0
+        let last = (width - 1 + offset) >= 0 ? (width - 1 + offset) / stride + 1 : 0
+        return first..<Swift.max(first, Swift.min(last, outputWidth))
     }
 
-    /// Folds a column matrix back onto an image, adding overlapping contributions (the adjoint of `im2col`).
-    func col2im(_ columns: UnsafePointer<Float>, addingInto image: UnsafeMutablePointer<Float>) {
-        let count = positions
-        forEachTap { row, column, source in image[source] += columns[row * count + column] }
+    /// Unfolds one image into a `[patchSize, positions]` block of a column matrix whose rows are
+    /// `rowStride` apart (zeros where padded), so several images can share one matrix side by side.
+    func im2col(_ image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>, rowStride: Int) {
+        for channel in 0..<channels {
+            for ky in 0..<kernelHeight {
+                for kx in 0..<kernelWidth {
+                    let row = columns + ((channel * kernelHeight + ky) * kernelWidth + kx) * rowStride
+                    let valid = validColumns(kernelColumn: kx)
+                    for oy in 0..<outputHeight {
+                        let target = row + oy * outputWidth
+                        let y = oy * stride - padding + ky
+                        guard y >= 0 && y < height, !valid.isEmpty else {
+                            target.update(repeating: 0, count: outputWidth)
+                            continue
+                        }
+                        target.update(repeating: 0, count: valid.lowerBound)
+                        let source = image + (channel * height + y) * width - padding + kx
+                        if stride == 1 {
+                            (target + valid.lowerBound).update(from: source + valid.lowerBound, count: valid.count)
+                        } else {
+                            for ox in valid { target[ox] = source[ox * stride] }
+                        }
+                        (target + valid.upperBound).update(repeating: 0, count: outputWidth - valid.upperBound)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Folds a column block back onto an image, adding overlapping contributions (the adjoint of `im2col`).
+    func col2im(_ columns: UnsafePointer<Float>, rowStride: Int, addingInto image: UnsafeMutablePointer<Float>) {
+        for channel in 0..<channels {
+            for ky in 0..<kernelHeight {
+                for kx in 0..<kernelWidth {
+                    let row = columns + ((channel * kernelHeight + ky) * kernelWidth + kx) * rowStride
+                    let valid = validColumns(kernelColumn: kx)
+                    for oy in 0..<outputHeight {
+                        let y = oy * stride - padding + ky
+                        guard y >= 0 && y < height else { continue }
+                        let source = row + oy * outputWidth
+                        let target = image + (channel * height + y) * width - padding + kx
+                        for ox in valid { target[ox * stride] += source[ox] }
+                    }
+                }
+            }
+        }
     }
 }
