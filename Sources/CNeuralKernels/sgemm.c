@@ -121,11 +121,16 @@ static inline __attribute__((always_inline)) void small_gemm(ptrdiff_t m, ptrdif
             const float *row = a.data + i * a.row_stride;
             for (ptrdiff_t j = 0; j < n; ++j) {
                 const float *column = b.data + j * b.column_stride;
-                float lanes[8] = {0};
+                // 32 independent lanes (four 8-wide accumulators) hide the multiply-add latency.
+                float lanes[32] = {0};
                 ptrdiff_t p = 0;
+                for (; p + 32 <= k; p += 32) {
+                    for (int lane = 0; lane < 32; ++lane) lanes[lane] += row[p + lane] * column[p + lane];
+                }
                 for (; p + 8 <= k; p += 8) {
                     for (int lane = 0; lane < 8; ++lane) lanes[lane] += row[p + lane] * column[p + lane];
                 }
+                for (int lane = 0; lane < 8; ++lane) lanes[lane] += (lanes[lane + 8] + lanes[lane + 16]) + lanes[lane + 24];
                 float total = ((lanes[0] + lanes[4]) + (lanes[1] + lanes[5])) + ((lanes[2] + lanes[6]) + (lanes[3] + lanes[7]));
                 for (; p < k; ++p) total += row[p] * column[p];
                 c[i * ldc + j] = accumulate ? c[i * ldc + j] + total : total;

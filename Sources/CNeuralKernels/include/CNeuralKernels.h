@@ -22,4 +22,9 @@ int nc_sgemm_prefers_blocked(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 /// 1 when the running CPU has AVX2 and FMA (the fast path of nc_sgemm), else 0.
 int nc_has_avx2_fma(void);
 
+/// One Adam step over `count` parameters, in place: m ← β₁m + (1-β₁)g, v ← β₂v + (1-β₂)g²,
+/// θ ← θ - rate·(m/first_correction)/(√(v/second_correction) + ε). Arrays must not overlap.
+void nc_adam_update(ptrdiff_t count, float *theta, float *m, float *v, const float *g, float rate,
+                    float beta1, float beta2, float epsilon, float first_correction, float second_correction);
+
 #endif

@@ -11,7 +11,7 @@ extension Variable {
         var output = Tensor.matmul(x, w, transposingRHS: true)
         if let bias {
             precondition(bias.shape == [w.shape[0]], "expected bias [\(w.shape[0])], got \(bias.shape)")
-            output = output + bias.value
+            output.addRowVector(bias.value)
         }
         var parents = [input, weight]
         if let bias { parents.append(bias) }
@@ -19,6 +19,24 @@ extension Variable {
             var gradients = [Tensor.matmul(gradient, w), Tensor.matmul(gradient, x, transposingLHS: true)]
             if bias != nil { gradients.append(gradient.sum(alongAxes: [0])) }
             return gradients
+        }
+    }
+}
+
+extension Tensor {
+    /// Adds `vector` to every row of this `[..., n]` tensor in place (the bias of a linear layer).
+    /// - Precondition: `vector` has `n` elements.
+    mutating func addRowVector(_ vector: Tensor) {
+        let width = vector.count
+        precondition(shape.last == width, "expected a vector of \(shape.last ?? 0) elements, got \(vector.shape)")
+        scalars.withUnsafeMutableBufferPointer { target in
+            vector.scalars.withUnsafeBufferPointer { source in
+                var start = 0
+                while start < target.count {
+                    for index in 0..<width { target[start + index] += source[index] }
+                    start += width
+                }
+            }
         }
     }
 }

@@ -45,4 +45,13 @@ public final class Linear: Layer {
         let flat = Variable.linear(input.reshaped(to: [-1, inputSize]), weight: weight, bias: bias)
         return flat.reshaped(to: Array(input.shape.dropLast()) + [weight.shape[0]])
     }
+
+    /// Applies `x·Wᵀ + b` to a plain tensor without recording graph nodes (inference).
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        let inputSize = weight.shape[1]
+        precondition(input.shape.last == inputSize, "expected input with last axis \(inputSize), got \(input.shape)")
+        var output = Tensor.matmul(input.reshaped(to: [-1, inputSize]), weight.value, transposingRHS: true)
+        if let bias { output.addRowVector(bias.value) }
+        return output.reshaped(to: Array(input.shape.dropLast()) + [weight.shape[0]])
+    }
 }

@@ -33,10 +33,14 @@ extension Module {
 public protocol Layer: Module {
     /// Applies the layer, recording the operations for autodiff.
     func callAsFunction(_ input: Variable) -> Variable
+
+    /// Applies the layer to a plain tensor for inference, recording nothing; layers may
+    /// override it with a faster path that never builds graph nodes.
+    func callAsFunction(_ input: Tensor) -> Tensor
 }
 
 extension Layer {
-    /// Applies the layer to a plain tensor (inference); no gradient is kept.
+    /// Applies the layer to a plain tensor (inference) through the graph path, keeping no gradient.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         callAsFunction(Variable(input)).value
     }

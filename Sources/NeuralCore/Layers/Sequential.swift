@@ -32,4 +32,9 @@ public final class Sequential: Layer {
     public func callAsFunction(_ input: Variable) -> Variable {
         layers.reduce(input) { $1($0) }
     }
+
+    /// Feeds a plain tensor through each layer's inference path.
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        layers.reduce(input) { $1($0) }
+    }
 }

@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// The moment estimates kept by ``Adam`` and ``AdamW`` for one parameter.
 public struct AdamState: Sendable {
     /// The first-moment estimate `m`.
@@ -82,7 +84,7 @@ public final class AdamW: Optimizer {
     }
 }
 
-/// The bias-corrected Adam step shared by ``Adam`` and ``AdamW``.
+/// The bias-corrected Adam step shared by ``Adam`` and ``AdamW``, run by the fused C kernel.
 func adamUpdate(_ parameter: inout Tensor, gradient: Tensor, state: inout AdamState, learningRate: Float, betas: (Float, Float), epsilon: Float) {
     state.step += 1
     let (beta1, beta2) = betas
@@ -92,12 +94,9 @@ func adamUpdate(_ parameter: inout Tensor, gradient: Tensor, state: inout AdamSt
         state.firstMoment.scalars.withUnsafeMutableBufferPointer { m in
             state.secondMoment.scalars.withUnsafeMutableBufferPointer { v in
                 gradient.scalars.withUnsafeBufferPointer { g in
-                    for index in 0..<theta.count {
-                        m[index] = beta1 * m[index] + (1 - beta1) * g[index]
-                        v[index] = beta2 * v[index] + (1 - beta2) * g[index] * g[index]
-                        let corrected = (v[index] / secondCorrection).squareRoot() + epsilon
-                        theta[index] -= learningRate * (m[index] / firstCorrection) / corrected
-                    }
+                    let count = theta.count
+                    guard let theta = theta.baseAddress, let m = m.baseAddress, let v = v.baseAddress, let g = g.baseAddress else { return }
+                    nc_adam_update(count, theta, m, v, g, learningRate, beta1, beta2, epsilon, firstCorrection, secondCorrection)
                 }
             }
         }
