@@ -23,6 +23,8 @@ public final class Variable {
     let parents: [Variable]
     /// Maps the gradient of this node to one gradient per parent, shaped like that parent.
     let backwardRule: ((Tensor) -> [Tensor])?
+    /// The node's position during a ``backward()`` pass, -1 outside one.
+    private var orderIndex = -1
 
     /// Creates a leaf variable.
     /// - Parameter requiresGradient: `true` for trainable parameters.
@@ -59,9 +61,13 @@ public final class Variable {
         precondition(value.count == 1, "expected a scalar loss to back-propagate, got shape \(shape)")
         guard requiresGradient else { return }
         let order = topologicalOrder()
-        var pending: [ObjectIdentifier: Tensor] = [ObjectIdentifier(self): Tensor.ones(shape)]
-        for node in order.reversed() {
-            guard let gradient = pending.removeValue(forKey: ObjectIdentifier(node)) else { continue }
+        defer { for node in order { node.orderIndex = -1 } }
+        var pending = [Tensor?](repeating: nil, count: order.count)
+        pending[order.count - 1] = Tensor.ones(shape)
+        for position in stride(from: order.count - 1, through: 0, by: -1) {
+            guard let gradient = pending[position] else { continue }
+            pending[position] = nil
+            let node = order[position]
             guard let rule = node.backwardRule else {
                 node.grad = node.grad.map { $0 + gradient } ?? gradient
                 continue
@@ -69,32 +75,34 @@ public final class Variable {
             let parentGradients = rule(gradient)
             for (parent, parentGradient) in zip(node.parents, parentGradients) where parent.requiresGradient {
                 precondition(parentGradient.shape == parent.shape, "expected gradient of shape \(parent.shape), got \(parentGradient.shape)")
-                let key = ObjectIdentifier(parent)
-                if var existing = pending[key] {
-                    pending[key] = nil
+                let index = parent.orderIndex
+                if var existing = pending[index] {
+                    pending[index] = nil
                     existing += parentGradient
-                    pending[key] = existing
+                    pending[index] = existing
                 } else {
-                    pending[key] = parentGradient
+                    pending[index] = parentGradient
                 }
             }
         }
     }
 
-    /// Nodes reachable from `self` with every node after all of its parents (iterative DFS).
+    /// Nodes reachable from `self` with every node after all of its parents (iterative DFS);
+    /// each node's ``orderIndex`` is set to its position, which doubles as the visited mark.
     private func topologicalOrder() -> [Variable] {
         var order: [Variable] = []
-        var visited: Set<ObjectIdentifier> = []
         var stack: [(node: Variable, nextParent: Int)] = [(self, 0)]
-        visited.insert(ObjectIdentifier(self))
+        orderIndex = Int.max
         while let (node, nextParent) = stack.popLast() {
             if nextParent < node.parents.count {
                 stack.append((node, nextParent + 1))
                 let parent = node.parents[nextParent]
-                if parent.requiresGradient, visited.insert(ObjectIdentifier(parent)).inserted {
+                if parent.requiresGradient, parent.orderIndex < 0 {
+                    parent.orderIndex = Int.max
                     stack.append((parent, 0))
                 }
             } else {
+                node.orderIndex = order.count
                 order.append(node)
             }
         }

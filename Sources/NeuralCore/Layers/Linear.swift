@@ -36,6 +36,11 @@ public final class Linear: Layer {
         [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
     }
 
+    /// `weight`, then `bias`.
+    public var parameters: [Variable] {
+        bias.map { [weight, $0] } ?? [weight]
+    }
+
     /// Applies `x·Wᵀ + b` over the last axis.
     /// - Precondition: the last extent of `input` equals the layer's input size.
     public func callAsFunction(_ input: Variable) -> Variable {

@@ -8,12 +8,16 @@ public protocol Module: AnyObject {
     /// The parameters of this module and its children, in a stable order with dotted names.
     var namedParameters: [(name: String, parameter: Variable)] { get }
 
+    /// The parameters in ``namedParameters`` order, ready for an optimizer; containers may
+    /// override it to skip building names on every training step.
+    var parameters: [Variable] { get }
+
     /// Switches behaviour that differs between training and evaluation (``Dropout``).
     func setTraining(_ isTraining: Bool)
 }
 
 extension Module {
-    /// The parameters in ``namedParameters`` order, ready for an optimizer.
+    /// The parameters in ``namedParameters`` order.
     public var parameters: [Variable] { namedParameters.map(\.parameter) }
 
     /// The total number of trainable scalars.

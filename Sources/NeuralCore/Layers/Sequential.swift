@@ -23,6 +23,11 @@ public final class Sequential: Layer {
         layers.enumerated().flatMap { prefixed(String($0.offset), $0.element.namedParameters) }
     }
 
+    /// Every layer's parameters in order, without building their names.
+    public var parameters: [Variable] {
+        layers.flatMap(\.parameters)
+    }
+
     /// Switches every layer between training and evaluation.
     public func setTraining(_ isTraining: Bool) {
         for layer in layers { layer.setTraining(isTraining) }
