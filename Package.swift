@@ -17,10 +17,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         .target(name: "CNeuralKernels"),
         .target(name: "NeuralCore", dependencies: ["CNeuralKernels"]),
+        .target(
+            name: "NeuralCoreONNX",
+            dependencies: ["NeuralCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Proto"]
+        ),
         .target(name: "Rendering"),
         .target(name: "Dojo", dependencies: ["Rendering"]),
         .target(name: "Environments", dependencies: ["Dojo", "Rendering"], path: "Environments"),
@@ -49,7 +55,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Dojo"], path: "Tests/Support/TestSupport"),
         .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "NeuralCoreONNX"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "TestSupport"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Dojo"]),
         .testTarget(name: "DojoCLITests", dependencies: ["DojoCLI"]),

@@ -4,32 +4,8 @@ import Testing
 
 /// Round trips through the Python `safetensors` package.
 ///
-/// Uses `<package>/.venv/bin/python` when present, else `python3` on the PATH; the
-/// interpreter needs `safetensors` and `numpy`. Set up with:
-///
-///     python3 -m venv .venv && .venv/bin/pip install safetensors numpy
+/// Runs through ``PythonRunner`` (see there for the interpreter set-up).
 struct SafeTensorsPythonTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    func runPython(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
-        let venv = Self.packageRoot.appendingPathComponent(".venv/bin/python")
-        let process = Process()
-        if FileManager.default.isExecutableFile(atPath: venv.path) {
-            process.executableURL = venv
-            process.arguments = ["-c", script] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script] + arguments
-        }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
     @Test func pythonReadsOurFileAndWritesOneWeRead() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("neuralcore-py-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -56,7 +32,7 @@ struct SafeTensorsPythonTests {
             save_file({"a": np.arange(6, dtype=np.float32).reshape(2, 3) / 4, "b.bias": np.array([-1.5, 2e-8], dtype=np.float32)},
                       theirs, metadata={"from": "python"})
             """
-        let (status, output) = try runPython(script, arguments: [ours.path, theirs.path])
+        let (status, output) = try PythonRunner.run(script, arguments: [ours.path, theirs.path])
         #expect(status == 0, "python failed (set up with: python3 -m venv .venv && .venv/bin/pip install safetensors numpy): \(output)")
         guard status == 0 else { return }
         let decoded = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: [Double]]] ?? [:]
