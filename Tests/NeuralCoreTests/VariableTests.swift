@@ -26,6 +26,13 @@ struct VariableTests {
         #expect(result.isLeaf)
     }
 
+    @Test func detachedStopsGradients() {
+        let x = Variable(Tensor([2]), requiresGradient: true)
+        let loss = (x * x.detached()).sum()
+        loss.backward()
+        #expect(x.grad?.scalars == [2])
+    }
+
     @Test func valueAndGradientClearsOldGradients() {
         let w = Variable(Tensor([1, 2]), requiresGradient: true)
         let unused = Variable(Tensor([5]), requiresGradient: true)

@@ -1,13 +1,21 @@
 /// Element-wise functions of one variable; each states its derivative beside its value.
 extension Variable {
     /// Applies `function` element-wise, with `derivative(x, y)` giving dy/dx from input and output.
+    /// Inlined into each caller so both closures are specialised into tight loops.
+    @inline(__always)
     func elementwise(_ function: (Float) -> Float, derivative: @escaping (Float, Float) -> Float) -> Variable {
         let input = value
         let output = input.map(function)
         return Variable(output, parents: [self]) { gradient in
             var local = [Float](repeating: 0, count: input.count)
-            for index in 0..<local.count {
-                local[index] = gradient.scalars[index] * derivative(input.scalars[index], output.scalars[index])
+            local.withUnsafeMutableBufferPointer { target in
+                gradient.scalars.withUnsafeBufferPointer { g in
+                    input.scalars.withUnsafeBufferPointer { x in
+                        output.scalars.withUnsafeBufferPointer { y in
+                            for index in 0..<target.count { target[index] = g[index] * derivative(x[index], y[index]) }
+                        }
+                    }
+                }
             }
             return [Tensor(shape: input.shape, scalars: local)]
         }

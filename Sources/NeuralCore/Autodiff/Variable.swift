@@ -50,6 +50,10 @@ public final class Variable {
     /// Whether this variable is a leaf (created directly, not by an operation).
     public var isLeaf: Bool { backwardRule == nil }
 
+    /// The same value as a constant that gradients do not flow through (a "stop gradient",
+    /// as for TD targets or advantages).
+    public func detached() -> Variable { Variable(value) }
+
     /// Back-propagates from this scalar, accumulating `d self / d leaf` into every leaf's ``grad``.
     ///
     /// Gradients add to what leaves already hold (call ``zeroGradients(of:)`` or use
