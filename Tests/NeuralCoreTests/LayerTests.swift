@@ -30,6 +30,32 @@ struct LayerTests {
         #expect(output.scalars == [5, 8, 4, 7, 11, 5, 3, 4, 2])
     }
 
+    @Test func convolutionBufferReuseNeverChangesResults() {
+        var generator = SplitMix64(seed: 9)
+        let conv = Conv2D(inChannels: 2, outChannels: 3, kernelSize: 3, padding: 1, using: &generator)
+        let first = Variable(Tensor.normal([2, 2, 5, 5], using: &generator), requiresGradient: true)
+        let second = Variable(Tensor.normal([2, 2, 5, 5], using: &generator), requiresGradient: true)
+        func reference(_ input: Variable) -> (Tensor, [Tensor]) {
+            let fresh = Variable(input.value, requiresGradient: true)
+            let (_, gradients) = valueAndGradient(at: [fresh] + conv.parameters) {
+                Variable.conv2d(fresh, weight: conv.weight, bias: conv.bias, padding: 1).squared().sum()
+            }
+            return (Variable.conv2d(fresh, weight: conv.weight, bias: conv.bias, padding: 1).value, gradients)
+        }
+        let expectedFirst = reference(first)
+        let expectedSecond = reference(second)
+        for _ in 0..<2 {
+            let outputFirst = conv(first)
+            let outputSecond = conv(second)
+            let (_, gradientsFirst) = valueAndGradient(at: [first] + conv.parameters) { outputFirst.squared().sum() }
+            let (_, gradientsSecond) = valueAndGradient(at: [second] + conv.parameters) { outputSecond.squared().sum() }
+            #expect(outputFirst.value == expectedFirst.0)
+            #expect(outputSecond.value == expectedSecond.0)
+            #expect(gradientsFirst == expectedFirst.1)
+            #expect(gradientsSecond == expectedSecond.1)
+        }
+    }
+
     @Test func poolingValues() {
         let image = Tensor(shape: [1, 1, 2, 4], scalars: [1, 5, 2, 0, 3, 4, 8, 6])
         #expect(MaxPool2D(kernelSize: 2)(image).scalars == [5, 8])

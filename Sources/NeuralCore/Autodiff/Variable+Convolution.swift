@@ -8,6 +8,11 @@ extension Variable {
     /// `∂W = ∂Y·Xᵀ` and `∂X = Wᵀ·∂Y` (folded back with col2im), and `∂b = Σ ∂Y`.
     /// - Precondition: ranks and channel counts agree and the kernel fits the padded input.
     public static func conv2d(_ input: Variable, weight: Variable, bias: Variable?, stride: Int = 1, padding: Int = 0) -> Variable {
+        conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding, scratch: nil)
+    }
+
+    /// ``conv2d(_:weight:bias:stride:padding:)`` drawing its column and product buffers from `scratch`.
+    static func conv2d(_ input: Variable, weight: Variable, bias: Variable?, stride: Int, padding: Int, scratch: ScratchBuffers?) -> Variable {
         let x = input.value
         let w = weight.value
         precondition(x.rank == 4 && w.rank == 4 && x.shape[1] == w.shape[1], "expected input [N, C, H, W] with C matching weight \(w.shape), got \(x.shape)")
@@ -22,8 +27,8 @@ extension Variable {
         let positions = geometry.positions
         let wide = batch * positions
         let imageSize = geometry.channels * geometry.height * geometry.width
-        var columns = [Float](repeating: 0, count: patch * wide)
-        var product = [Float](repeating: 0, count: outChannels * wide)
+        var columns = scratch?.take(patch * wide) ?? [Float](repeating: 0, count: patch * wide)
+        var product = scratch?.take(outChannels * wide) ?? [Float](repeating: 0, count: outChannels * wide)
         var output = [Float](repeating: 0, count: batch * outChannels * positions)
         let biasValues = bias?.value.scalars ?? [Float](repeating: 0, count: outChannels)
         x.scalars.withUnsafeBufferPointer { image in
@@ -45,11 +50,12 @@ extension Variable {
                 for position in 0..<positions { output[target + position] = product[source + position] + biasValues[channel] }
             }
         }
+        scratch?.give(product)
         let result = Tensor(shape: [batch, outChannels, geometry.outputHeight, geometry.outputWidth], scalars: output)
         var parents = [input, weight]
         if let bias { parents.append(bias) }
         return Variable(result, parents: parents) { gradient in
-            var byChannel = [Float](repeating: 0, count: outChannels * wide)
+            var byChannel = scratch?.take(outChannels * wide) ?? [Float](repeating: 0, count: outChannels * wide)
             for n in 0..<batch {
                 for channel in 0..<outChannels {
                     let source = (n * outChannels + channel) * positions
@@ -58,14 +64,18 @@ extension Variable {
                 }
             }
             var weightGradient = [Float](repeating: 0, count: w.count)
-            var columnGradient = [Float](repeating: 0, count: patch * wide)
             var inputGradient = [Float](repeating: 0, count: x.count)
+            let needsInputGradient = input.requiresGradient
+            let columnCount = needsInputGradient ? patch * wide : 0
+            var columnGradient = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
             byChannel.withUnsafeBufferPointer { g in
                 columns.withUnsafeBufferPointer { cols in
                     weightGradient.withUnsafeMutableBufferPointer { dw in
                         gemm(m: outChannels, n: patch, k: wide, a: g.baseAddress!, b: cols.baseAddress!, transposingB: true, c: dw.baseAddress!, accumulate: false)
                     }
                 }
+                // The first layer's input (an observation) needs no gradient: skip ∂X and col2im.
+                guard needsInputGradient else { return }
                 w.scalars.withUnsafeBufferPointer { kernel in
                     columnGradient.withUnsafeMutableBufferPointer { dcols in
                         gemm(m: patch, n: wide, k: outChannels, a: kernel.baseAddress!, transposingA: true, b: g.baseAddress!, c: dcols.baseAddress!, accumulate: false)
@@ -74,7 +84,7 @@ extension Variable {
             }
             columnGradient.withUnsafeBufferPointer { dcols in
                 inputGradient.withUnsafeMutableBufferPointer { image in
-                    for n in 0..<batch {
+                    for n in 0..<batch where needsInputGradient {
                         geometry.col2im(dcols.baseAddress! + n * positions, rowStride: wide, addingInto: image.baseAddress! + n * imageSize)
                     }
                 }
@@ -85,6 +95,9 @@ extension Variable {
                     byChannel[(channel * wide)..<((channel + 1) * wide)].reduce(0, +)
                 }))
             }
+            scratch?.give(byChannel)
+            scratch?.give(columnGradient)
+            scratch?.give(columns)
             return gradients
         }
     }
