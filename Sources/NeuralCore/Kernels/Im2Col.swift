@@ -87,7 +87,11 @@ struct ConvolutionGeometry {
                         guard y >= 0 && y < height else { continue }
                         let source = row + oy * outputWidth
                         let target = image + (channel * height + y) * width - padding + kx
-                        for ox in valid { target[ox * stride] += source[ox] }
+                        if stride == 1 {
+                            for ox in valid { target[ox] += source[ox] }
+                        } else {
+                            for ox in valid { target[ox * stride] += source[ox] }
+                        }
                     }
                 }
             }
