@@ -1,3 +1,4 @@
+import Foundation
 import NeuralCore
 import Testing
 
@@ -21,6 +22,32 @@ struct OptimizerTests {
         // t=2 (g=-1): m=-0.055, v=0.00124975, m̂=-0.055/0.19, v̂=0.00124975/0.001999
         //            → θ = 0.9 + 0.1·0.2894737/0.7906879 = 0.9366103
         expectClose(trajectory(Adam(learningRate: 0.1), gradients: [0.5, -1]), [0.9, 0.9366103])
+    }
+
+    @Test func adamVectorKernelMatchesTheFormula() {
+        var generator = SplitMix64(seed: 4)
+        let start = Tensor.normal([19], using: &generator)
+        let gradients = [Tensor.normal([19], using: &generator), Tensor.normal([19], using: &generator)]
+        let parameter = Variable(start, requiresGradient: true)
+        let adam = Adam(learningRate: 0.01)
+        for gradient in gradients {
+            parameter.grad = gradient
+            adam.step([parameter])
+        }
+        var expected = [Float]()
+        for index in 0..<19 {
+            var (theta, m, v) = (Double(start.scalars[index]), 0.0, 0.0)
+            for (step, gradient) in gradients.enumerated() {
+                let g = Double(gradient.scalars[index])
+                m = 0.9 * m + 0.1 * g
+                v = 0.999 * v + 0.001 * g * g
+                let mHat = m / (1 - pow(0.9, Double(step + 1)))
+                let vHat = v / (1 - pow(0.999, Double(step + 1)))
+                theta -= 0.01 * mHat / (vHat.squareRoot() + 1e-8)
+            }
+            expected.append(Float(theta))
+        }
+        expectClose(parameter.value.scalars, expected)
     }
 
     @Test func adamWDecaysBeforeTheAdamStep() {
