@@ -49,8 +49,8 @@ func gemm(
 }
 
 /// The multiply-add count from which ``gemm(m:n:k:a:transposingA:b:transposingB:c:accumulate:threadCount:)``
-/// spreads work over threads (about 128³; below it, thread start-up costs more than it saves).
-let parallelThreshold = 1 << 21
+/// spreads work over threads (about 200³; below it, waking threads costs more than it saves).
+let parallelThreshold = 1 << 23
 
 /// The raw operands of one product, shared read-only (A, B) or on disjoint regions (C) between threads.
 private struct GEMMOperands: @unchecked Sendable {

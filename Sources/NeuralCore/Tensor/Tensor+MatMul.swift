@@ -7,7 +7,7 @@ extension Tensor {
     /// Either operand may be read transposed (its last two axes swapped) without
     /// materialising the transpose.
     /// - Parameter threadCount: threads for large products; `nil` uses every core for products
-    ///   of about 128³ multiply-adds or more. Results are identical for any thread count.
+    ///   of about 200³ multiply-adds or more. Results are identical for any thread count.
     /// - Precondition: ranks are at least 2 and the inner extents agree.
     /// - Complexity: O(batch·m·n·k).
     public static func matmul(
