@@ -121,6 +121,12 @@ static inline __attribute__((always_inline)) void small_gemm(ptrdiff_t m, ptrdif
             const float *row = a.data + i * a.row_stride;
             for (ptrdiff_t j = 0; j < n; ++j) {
                 const float *column = b.data + j * b.column_stride;
+                if (k < 32) {
+                    float total = 0.0f;
+                    for (ptrdiff_t p = 0; p < k; ++p) total += row[p] * column[p];
+                    c[i * ldc + j] = accumulate ? c[i * ldc + j] + total : total;
+                    continue;
+                }
                 // 32 independent lanes (four 8-wide accumulators) hide the multiply-add latency.
                 float lanes[32] = {0};
                 ptrdiff_t p = 0;

@@ -9,6 +9,19 @@ protocol ElementwiseFunction {
     func derivative(_ x: Float, _ y: Float) -> Float
 }
 
+extension Tensor {
+    /// The function applied to every element (the inference path of the activation layers).
+    func applying<Function: ElementwiseFunction>(_ function: Function) -> Tensor {
+        var output = [Float](repeating: 0, count: count)
+        scalars.withUnsafeBufferPointer { x in
+            output.withUnsafeMutableBufferPointer { y in
+                for index in 0..<y.count { y[index] = function.value(x[index]) }
+            }
+        }
+        return Tensor(shape: shape, scalars: output)
+    }
+}
+
 /// The derivative table: one small type per function, forward rule above backward rule.
 enum Elementwise {
     struct Exp: ElementwiseFunction {

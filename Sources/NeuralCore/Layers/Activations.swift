@@ -10,6 +10,8 @@ public final class Sigmoid: Layer {
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
     /// Applies the logistic function element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.sigmoid() }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.Sigmoid()) }
 }
 
 /// `max(0, x)` (Nair & Hinton, 2010).
@@ -20,6 +22,8 @@ public final class ReLU: Layer {
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
     /// Applies ReLU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.relu() }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.ReLU()) }
 }
 
 /// `x` for `x > 0`, else `slope·x` (Maas et al., 2013).
@@ -32,6 +36,8 @@ public final class LeakyReLU: Layer {
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
     /// Applies leaky ReLU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.leakyRelu(slope: slope) }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.LeakyReLU(slope: slope)) }
 }
 
 /// `tanh(x)`.
@@ -42,6 +48,8 @@ public final class Tanh: Layer {
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
     /// Applies tanh element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.tanh() }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.Tanh()) }
 }
 
 /// Exact GELU, `x·Φ(x)` (Hendrycks & Gimpel, 2016).
@@ -52,6 +60,8 @@ public final class GELU: Layer {
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
     /// Applies GELU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.gelu() }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.GELU()) }
 }
 
 /// `x` for `x > 0`, else `α(eˣ - 1)` (Clevert et al., 2016).
@@ -64,6 +74,8 @@ public final class ELU: Layer {
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
     /// Applies ELU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.elu(alpha: alpha) }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.ELU(alpha: alpha)) }
 }
 
 /// `softmax(x)ᵢ = e^xᵢ / Σⱼ e^xⱼ` along one axis.
