@@ -14,6 +14,19 @@ struct LayerTests {
         #expect(model.parameterCount == 4 * 27 + 4 + 32 + 2)
     }
 
+    @Test func inferencePathsMatchTheGraphPath() {
+        var generator = SplitMix64(seed: 10)
+        let layers: [any Layer] = [
+            Sigmoid(), ReLU(), LeakyReLU(slope: 0.2), Tanh(), GELU(), ELU(alpha: 0.5),
+            Linear(inputSize: 4, outputSize: 3, using: &generator),
+            Sequential([Linear(inputSize: 4, outputSize: 4, using: &generator), Tanh()]),
+        ]
+        let input = Tensor.normal([2, 3, 4], using: &generator)
+        for layer in layers {
+            #expect(layer(input) == layer(Variable(input)).value, "\(type(of: layer))")
+        }
+    }
+
     @Test func linearComputesAffineMap() {
         let layer = Linear(weight: Tensor(shape: [2, 3], scalars: [1, 0, -1, 2, 1, 0]), bias: Tensor([0.5, -1]))
         let output = layer(Tensor(shape: [1, 3], scalars: [1, 2, 3]))
