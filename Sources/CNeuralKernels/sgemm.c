@@ -54,12 +54,12 @@ static inline __attribute__((always_inline)) void pack_b(ptrdiff_t kc, ptrdiff_t
 }
 
 // Portable micro-kernel: tile = (accumulate ? tile : 0) + Apanel·Bpanel; the compiler vectorises the j loops.
-static inline __attribute__((always_inline)) void kernel_portable(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc, int accumulate) {
+static inline __attribute__((always_inline)) void kernel_portable(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, int accumulate) {
     float tile[MR][NR] = {{0}};
     for (ptrdiff_t p = 0; p < kc; ++p) {
         for (int i = 0; i < MR; ++i) {
             float scale = a[p * MR + i];
-            for (int j = 0; j < NR; ++j) tile[i][j] += scale * b[p * NR + j];
+            for (int j = 0; j < NR; ++j) tile[i][j] += scale * b[p * ldb + j];
         }
     }
     for (int i = 0; i < MR; ++i) {
@@ -70,7 +70,7 @@ static inline __attribute__((always_inline)) void kernel_portable(ptrdiff_t kc, 
 #ifdef NC_X86
 // AVX2+FMA micro-kernel: the 6×16 tile lives in 12 ymm registers; each step broadcasts one
 // element of A per row and issues two fused multiply-adds against a 16-wide row of B.
-__attribute__((target("avx2,fma"), noinline)) static void kernel_avx2(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc, int accumulate) {
+__attribute__((target("avx2,fma"), noinline)) static void kernel_avx2(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, int accumulate) {
     __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps(), c10 = _mm256_setzero_ps(), c11 = _mm256_setzero_ps();
     __m256 c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps(), c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps();
     __m256 c40 = _mm256_setzero_ps(), c41 = _mm256_setzero_ps(), c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
@@ -89,7 +89,7 @@ __attribute__((target("avx2,fma"), noinline)) static void kernel_avx2(ptrdiff_t 
         broadcast = _mm256_broadcast_ss(a + 5);
         c50 = _mm256_fmadd_ps(broadcast, b0, c50); c51 = _mm256_fmadd_ps(broadcast, b1, c51);
         a += MR;
-        b += NR;
+        b += ldb;
     }
 #define NC_STORE(row, lo, hi)                                                              \
     do {                                                                                   \
@@ -107,10 +107,10 @@ __attribute__((target("avx2,fma"), noinline)) static void kernel_avx2(ptrdiff_t 
 }
 #endif
 
-typedef void (*micro_kernel)(ptrdiff_t, const float *, const float *, float *, ptrdiff_t, int);
+typedef void (*micro_kernel)(ptrdiff_t, const float *, const float *, ptrdiff_t, float *, ptrdiff_t, int);
 
-static void kernel_portable_entry(ptrdiff_t kc, const float *a, const float *b, float *c, ptrdiff_t ldc, int accumulate) {
-    kernel_portable(kc, a, b, c, ldc, accumulate);
+static void kernel_portable_entry(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, int accumulate) {
+    kernel_portable(kc, a, b, ldb, c, ldc, accumulate);
 }
 
 // Unpacked product for tiny shapes (and single rows), where packing would cost more than the
@@ -159,10 +159,14 @@ static inline __attribute__((always_inline)) void small_gemm(ptrdiff_t m, ptrdif
     }
 }
 
-// The five-loop driver; `kernel` is the micro-kernel for the instruction set in use.
+// The five-loop driver; `kernel` is the micro-kernel for the instruction set in use. A B stored
+// row-major (not transposed) is read in place, each full NR-wide strip with its own row stride,
+// since its rows are already contiguous; only transposed B, ragged edge strips and row strides
+// that are multiples of 4 KiB (whose rows would all land in the same L1 cache sets) are packed.
 static inline __attribute__((always_inline)) void blocked_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate, micro_kernel kernel) {
+    int direct_b = b.column_stride == 1 && b.row_stride % 1024 != 0;
     float *packed_a = malloc(sizeof(float) * MC * KC);
-    float *packed_b = malloc(sizeof(float) * KC * NC);
+    float *packed_b = malloc(sizeof(float) * KC * (direct_b ? NR : NC));
     float edge[MR * NR];
     for (ptrdiff_t jc = 0; jc < n; jc += NC) {
         ptrdiff_t nc = n - jc < NC ? n - jc : NC;
@@ -170,22 +174,35 @@ static inline __attribute__((always_inline)) void blocked_gemm(ptrdiff_t m, ptrd
             ptrdiff_t kc = k - pc < KC ? k - pc : KC;
             int add = accumulate || pc > 0;
             matrix_view b_block = {b.data + pc * b.row_stride + jc * b.column_stride, b.row_stride, b.column_stride};
-            pack_b(kc, nc, b_block, packed_b);
+            if (!direct_b) pack_b(kc, nc, b_block, packed_b);
             for (ptrdiff_t ic = 0; ic < m; ic += MC) {
                 ptrdiff_t mc = m - ic < MC ? m - ic : MC;
                 matrix_view a_block = {a.data + ic * a.row_stride + pc * a.column_stride, a.row_stride, a.column_stride};
                 pack_a(mc, kc, a_block, packed_a);
                 for (ptrdiff_t jr = 0; jr < nc; jr += NR) {
                     ptrdiff_t columns = nc - jr < NR ? nc - jr : NR;
+                    const float *b_strip;
+                    ptrdiff_t b_step;
+                    if (!direct_b) {
+                        b_strip = packed_b + jr * kc;
+                        b_step = NR;
+                    } else if (columns == NR) {
+                        b_strip = b_block.data + jr;
+                        b_step = b.row_stride;
+                    } else {
+                        matrix_view strip = {b_block.data + jr, b.row_stride, 1};
+                        pack_b(kc, columns, strip, packed_b);
+                        b_strip = packed_b;
+                        b_step = NR;
+                    }
                     for (ptrdiff_t ir = 0; ir < mc; ir += MR) {
                         ptrdiff_t rows = mc - ir < MR ? mc - ir : MR;
                         float *tile = c + (ic + ir) * ldc + jc + jr;
                         const float *a_strip = packed_a + ir * kc;
-                        const float *b_strip = packed_b + jr * kc;
                         if (rows == MR && columns == NR) {
-                            kernel(kc, a_strip, b_strip, tile, ldc, add);
+                            kernel(kc, a_strip, b_strip, b_step, tile, ldc, add);
                         } else {
-                            kernel(kc, a_strip, b_strip, edge, NR, 0);
+                            kernel(kc, a_strip, b_strip, b_step, edge, NR, 0);
                             for (ptrdiff_t i = 0; i < rows; ++i) {
                                 for (ptrdiff_t j = 0; j < columns; ++j) {
                                     tile[i * ldc + j] = add ? tile[i * ldc + j] + edge[i * NR + j] : edge[i * NR + j];

@@ -2,7 +2,8 @@ import NeuralCore
 import Testing
 
 /// The blocked GEMM against a Double-accumulated naive product, across the kernel's block
-/// edges (MR = 6, NR = 16, KC = 256, NC = 1024), both transposes and forced thread counts.
+/// edges (MR = 6, NR = 16, KC = 256, NC = 1024), both transposes, B read in place or packed
+/// (row strides that are multiples of 1024), and forced thread counts.
 struct MatMulTests {
     struct Case: Sendable, CustomStringConvertible {
         let m: Int, n: Int, k: Int
@@ -19,6 +20,7 @@ struct MatMulTests {
         Case(m: 100, n: 1030, k: 20, transposingLHS: false, transposingRHS: false, threads: 2),
         Case(m: 131, n: 70, k: 513, transposingLHS: false, transposingRHS: true, threads: 3),
         Case(m: 20, n: 300, k: 64, transposingLHS: true, transposingRHS: false, threads: 2),
+        Case(m: 9, n: 1024, k: 40, transposingLHS: false, transposingRHS: false, threads: 1),
     ]
 
     @Test(arguments: cases)
