@@ -27,6 +27,21 @@ struct LayerTests {
         }
     }
 
+    @Test func interpolationTracksASourceModule() {
+        var generator = SplitMix64(seed: 11)
+        let source = Sequential([Linear(inputSize: 2, outputSize: 2, using: &generator)])
+        let target = Sequential([Linear(inputSize: 2, outputSize: 2, using: &generator)])
+        let before = target.parameters.map(\.value)
+        target.interpolate(towards: source, tau: 0.25)
+        for (index, parameter) in target.parameters.enumerated() {
+            let expected = before[index] * 0.75 + source.parameters[index].value * 0.25
+            #expect(isApproximatelyEqual(parameter.value, expected))
+        }
+        target.interpolate(towards: source, tau: 1)
+        #expect(target.parameters.map(\.value) == source.parameters.map(\.value))
+        #expect("\(Tensor(shape: [1, 2], scalars: [1, 2]))" == "Tensor([1, 2]: 1.0, 2.0)")
+    }
+
     @Test func linearComputesAffineMap() {
         let layer = Linear(weight: Tensor(shape: [2, 3], scalars: [1, 0, -1, 2, 1, 0]), bias: Tensor([0.5, -1]))
         let output = layer(Tensor(shape: [1, 3], scalars: [1, 2, 3]))
