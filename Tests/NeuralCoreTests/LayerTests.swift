@@ -110,6 +110,16 @@ struct LayerTests {
         #expect(model(input) == input)
     }
 
+    /// Dropout draws a fresh mask on every call, so finite differences do not apply; its
+    /// gradient must be exactly the mask it used (0 or 1/(1-p)).
+    @Test func dropoutGradientIsItsMask() {
+        let dropout = Dropout(probability: 0.5, generator: SplitMix64(seed: 6))
+        let input = Variable(Tensor.ones([64]), requiresGradient: true)
+        let output = dropout(input)
+        output.sum().backward()
+        #expect(input.grad == output.value)
+    }
+
     @Test func embeddingLooksUpRows() {
         var generator = SplitMix64(seed: 3)
         let embedding = Embedding(count: 5, dimension: 2, using: &generator)
