@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Dojo", targets: ["Dojo"]),
         .library(name: "NeuralCore", targets: ["NeuralCore"]),
+        .library(name: "NeuralCoreONNX", targets: ["NeuralCoreONNX"]),
         .library(name: "Rendering", targets: ["Rendering"]),
         .library(name: "Environments", targets: ["Environments"]),
         .library(name: "Agents", targets: ["Agents"]),
@@ -17,9 +18,16 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
-        .target(name: "NeuralCore"),
+        .target(name: "CNeuralKernels"),
+        .target(name: "NeuralCore", dependencies: ["CNeuralKernels"]),
+        .target(
+            name: "NeuralCoreONNX",
+            dependencies: ["NeuralCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Proto"]
+        ),
         .target(name: "Rendering", dependencies: ["CZlib"]),
         .systemLibrary(
             name: "CZlib",
@@ -58,7 +66,7 @@ let package = Package(
             dependencies: ["SDLViewer", "Environments", "Dojo", "Rendering", .target(name: "CSDL2", condition: .when(traits: ["SDL"]))]
         ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Scripts"]),
-        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "NeuralCoreONNX"]),
         .testTarget(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "Rendering", "TestSupport", "AllocationCounter"],
             resources: [.copy("Fixtures")]

@@ -1,0 +1,30 @@
+#ifndef CNEURALKERNELS_H
+#define CNEURALKERNELS_H
+
+#include <stddef.h>
+
+/// Row-major single-precision GEMM on a block of rows: C = op(A)·op(B) (+ C when accumulate != 0).
+///
+/// op(A) is m×k and op(B) is k×n. With trans_a == 0, A is stored m×k with row stride lda;
+/// otherwise A is stored k×m (so op(A) = Aᵀ). Likewise for B. C is m×n with row stride ldc.
+/// Picks an AVX2+FMA kernel at run time where the CPU has one, else portable C.
+/// `blocked` selects the algorithm: 1 packed/blocked, 0 unpacked (tiny shapes), -1 decide from
+/// the shape. Callers that split one product into pieces pass the whole product's choice, so
+/// every element is summed in the same order however the work is split.
+void nc_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+              const float *a, ptrdiff_t lda, int trans_a,
+              const float *b, ptrdiff_t ldb, int trans_b,
+              float *c, ptrdiff_t ldc, int accumulate, int blocked);
+
+/// 1 when nc_sgemm would use the blocked algorithm for an m×n×k product, else 0.
+int nc_sgemm_prefers_blocked(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
+
+/// 1 when the running CPU has AVX2 and FMA (the fast path of nc_sgemm), else 0.
+int nc_has_avx2_fma(void);
+
+/// One Adam step over `count` parameters, in place: m ← β₁m + (1-β₁)g, v ← β₂v + (1-β₂)g²,
+/// θ ← θ - rate·(m/first_correction)/(√(v/second_correction) + ε). Arrays must not overlap.
+void nc_adam_update(ptrdiff_t count, float *theta, float *m, float *v, const float *g, float rate,
+                    float beta1, float beta2, float epsilon, float first_correction, float second_correction);
+
+#endif

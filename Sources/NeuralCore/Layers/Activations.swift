@@ -1,0 +1,103 @@
+/// Parameter-free activation layers, for use inside a ``Sequential``.
+/// Each forwards to the ``Variable`` method of the same name, where its formula and
+/// derivative are documented.
+
+/// `σ(x) = 1 / (1 + e^-x)`.
+public final class Sigmoid: Layer {
+    /// Creates the layer.
+    public init() {}
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Applies the logistic function element-wise.
+    public func callAsFunction(_ input: Variable) -> Variable { input.sigmoid() }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.Sigmoid()) }
+}
+
+/// `max(0, x)` (Nair & Hinton, 2010).
+public final class ReLU: Layer {
+    /// Creates the layer.
+    public init() {}
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Applies ReLU element-wise.
+    public func callAsFunction(_ input: Variable) -> Variable { input.relu() }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.ReLU()) }
+}
+
+/// `x` for `x > 0`, else `slope·x` (Maas et al., 2013).
+public final class LeakyReLU: Layer {
+    /// The slope for negative inputs (PyTorch's `negative_slope`).
+    public let slope: Float
+    /// Creates the layer.
+    public init(slope: Float = 0.01) { self.slope = slope }
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Applies leaky ReLU element-wise.
+    public func callAsFunction(_ input: Variable) -> Variable { input.leakyRelu(slope: slope) }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.LeakyReLU(slope: slope)) }
+}
+
+/// `tanh(x)`.
+public final class Tanh: Layer {
+    /// Creates the layer.
+    public init() {}
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Applies tanh element-wise.
+    public func callAsFunction(_ input: Variable) -> Variable { input.tanh() }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.Tanh()) }
+}
+
+/// Exact GELU, `x·Φ(x)` (Hendrycks & Gimpel, 2016).
+public final class GELU: Layer {
+    /// Creates the layer.
+    public init() {}
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Applies GELU element-wise.
+    public func callAsFunction(_ input: Variable) -> Variable { input.gelu() }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.GELU()) }
+}
+
+/// `x` for `x > 0`, else `α(eˣ - 1)` (Clevert et al., 2016).
+public final class ELU: Layer {
+    /// The saturation value α for negative inputs.
+    public let alpha: Float
+    /// Creates the layer.
+    public init(alpha: Float = 1) { self.alpha = alpha }
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Applies ELU element-wise.
+    public func callAsFunction(_ input: Variable) -> Variable { input.elu(alpha: alpha) }
+    /// Applies the same function to a plain tensor without building graph nodes.
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.ELU(alpha: alpha)) }
+}
+
+/// `softmax(x)ᵢ = e^xᵢ / Σⱼ e^xⱼ` along one axis.
+public final class Softmax: Layer {
+    /// The axis normalised over (default: the last).
+    public let axis: Int
+    /// Creates the layer.
+    public init(axis: Int = -1) { self.axis = axis }
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Applies softmax along ``axis``.
+    public func callAsFunction(_ input: Variable) -> Variable { input.softmax(alongAxis: axis) }
+}
+
+/// `log softmax(x) = x - logΣ e^x` along one axis.
+public final class LogSoftmax: Layer {
+    /// The axis normalised over (default: the last).
+    public let axis: Int
+    /// Creates the layer.
+    public init(axis: Int = -1) { self.axis = axis }
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Applies log-softmax along ``axis``.
+    public func callAsFunction(_ input: Variable) -> Variable { input.logSoftmax(alongAxis: axis) }
+}

@@ -1,0 +1,9 @@
+/// Flattens every axis after the first: `[n, ...] → [n, -1]`, like `nn.Flatten`.
+public final class Flatten: Layer {
+    /// Creates the layer.
+    public init() {}
+    /// No parameters.
+    public var namedParameters: [(name: String, parameter: Variable)] { [] }
+    /// Reshapes to `[n, -1]`.
+    public func callAsFunction(_ input: Variable) -> Variable { input.flattened() }
+}

@@ -1,0 +1,58 @@
+/// One step of a gated recurrent unit (Cho et al., 2014), like `nn.GRUCell`:
+///
+///     r = σ(W_ir·x + b_ir + W_hr·h + b_hr)
+///     z = σ(W_iz·x + b_iz + W_hz·h + b_hz)
+///     n = tanh(W_in·x + b_in + r·(W_hn·h + b_hn))
+///     h' = (1 - z)·n + z·h
+public final class GRUCell: Module {
+    let weights: RecurrentWeights
+
+    /// Creates a cell with PyTorch's initialisation (uniform in `±1/√H`).
+    public init(inputSize: Int, hiddenSize: Int, using generator: inout some RandomNumberGenerator) {
+        weights = RecurrentWeights(inputSize: inputSize, hiddenSize: hiddenSize, gates: 3, using: &generator)
+    }
+
+    /// The hidden size `H`.
+    public var hiddenSize: Int { weights.hiddenSize }
+
+    /// `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh` (gate order r, z, n).
+    public var namedParameters: [(name: String, parameter: Variable)] { weights.named(suffix: "") }
+
+    /// The next hidden state `[B, H]` from one input `[B, I]`; a `nil` state starts from zeros.
+    public func callAsFunction(_ input: Variable, state: Variable? = nil) -> Variable {
+        let hidden = state ?? Variable(Tensor.zeros([input.shape[0], hiddenSize]))
+        let (fromInput, fromHidden) = weights.projections(input: input, hidden: hidden)
+        let reset = (weights.gate(0, of: fromInput) + weights.gate(0, of: fromHidden)).sigmoid()
+        let update = (weights.gate(1, of: fromInput) + weights.gate(1, of: fromHidden)).sigmoid()
+        let candidate = (weights.gate(2, of: fromInput) + reset * weights.gate(2, of: fromHidden)).tanh()
+        return (1 - update) * candidate + update * hidden
+    }
+}
+
+/// A single-layer GRU over a sequence `[T, B, I]` (time first, like `nn.GRU`), named like
+/// PyTorch's (`weight_ih_l0`, ...). Pass the returned state to the next call to carry memory.
+public final class GRU: Module {
+    /// The cell applied at every step.
+    public let cell: GRUCell
+
+    /// Creates the layer with PyTorch's initialisation.
+    public init(inputSize: Int, hiddenSize: Int, using generator: inout some RandomNumberGenerator) {
+        cell = GRUCell(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
+    }
+
+    /// `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`.
+    public var namedParameters: [(name: String, parameter: Variable)] { cell.weights.named(suffix: "_l0") }
+
+    /// Runs the cell over every step of `input: [T, B, I]`.
+    /// - Returns: the hidden state of every step `[T, B, H]` and the final one `[B, H]`.
+    public func callAsFunction(_ input: Variable, state: Variable? = nil) -> (output: Variable, state: Variable) {
+        precondition(input.value.rank == 3, "expected input [T, B, I], got \(input.shape)")
+        var current = state ?? Variable(Tensor.zeros([input.shape[1], cell.hiddenSize]))
+        var outputs: [Variable] = []
+        for step in 0..<input.shape[0] {
+            current = cell(input.sliced(alongAxis: 0, step..<(step + 1)).reshaped(to: Array(input.shape.dropFirst())), state: current)
+            outputs.append(current.reshaped(to: [1] + current.shape))
+        }
+        return (Variable.concatenate(outputs, alongAxis: 0), current)
+    }
+}

@@ -1,0 +1,83 @@
+/// Multi-head scaled dot-product attention (Vaswani et al., 2017), like
+/// `nn.MultiheadAttention(batch_first=True)`:
+///
+///     Q, K, V = x_q·W_qᵀ, x_k·W_kᵀ, x_v·W_vᵀ           (split into h heads of size d = E/h)
+///     head = softmax(Q·Kᵀ/√d + mask)·V
+///     y = concat(heads)·W_oᵀ + b_o
+///
+/// With a causal mask, position `t` attends only to positions `≤ t`. Parameters are
+/// named as in PyTorch: `in_proj_weight [3E, E]`, `in_proj_bias`, `out_proj.weight`, `out_proj.bias`.
+public final class MultiHeadAttention: Layer {
+    /// The stacked query, key and value projections, `[3E, E]`.
+    public let inputProjectionWeight: Variable
+    /// Their biases, `[3E]` (zero-initialised, as in PyTorch).
+    public let inputProjectionBias: Variable
+    /// The output projection.
+    public let outputProjection: Linear
+    /// The number of heads `h`.
+    public let headCount: Int
+    /// Whether self-attention through ``callAsFunction(_:)`` masks future positions.
+    public let isCausal: Bool
+
+    /// Creates the layer; projections use Xavier-uniform weights as in PyTorch.
+    /// - Precondition: `embeddingSize` is divisible by `headCount`.
+    public init(embeddingSize: Int, headCount: Int, isCausal: Bool = false, using generator: inout some RandomNumberGenerator) {
+        precondition(embeddingSize % headCount == 0, "expected an embedding size divisible by \(headCount) heads, got \(embeddingSize)")
+        let bound = (6 / Float(embeddingSize + embeddingSize)).squareRoot()
+        inputProjectionWeight = Variable(
+            Tensor.uniform([3 * embeddingSize, embeddingSize], lower: -bound, upper: bound, using: &generator), requiresGradient: true)
+        inputProjectionBias = Variable(Tensor.zeros([3 * embeddingSize]), requiresGradient: true)
+        outputProjection = Linear(
+            weight: Tensor.uniform([embeddingSize, embeddingSize], lower: -bound, upper: bound, using: &generator),
+            bias: Tensor.zeros([embeddingSize]))
+        self.headCount = headCount
+        self.isCausal = isCausal
+    }
+
+    /// `in_proj_weight`, `in_proj_bias`, `out_proj.weight`, `out_proj.bias`.
+    public var namedParameters: [(name: String, parameter: Variable)] {
+        [("in_proj_weight", inputProjectionWeight), ("in_proj_bias", inputProjectionBias)]
+            + prefixed("out_proj", outputProjection.namedParameters)
+    }
+
+    /// Self-attention over `input: [B, T, E]`, causal if the layer is.
+    public func callAsFunction(_ input: Variable) -> Variable {
+        attention(query: input, key: input, value: input, isCausal: isCausal)
+    }
+
+    /// Attention of `query: [B, Tq, E]` over `key`, `value: [B, Tk, E]`.
+    /// - Parameter isCausal: mask key positions after each query position (needs `Tq == Tk`).
+    /// - Returns: `[B, Tq, E]`.
+    public func attention(query: Variable, key: Variable, value: Variable, isCausal: Bool = false) -> Variable {
+        let embedding = inputProjectionWeight.shape[1]
+        precondition(query.value.rank == 3 && query.shape[2] == embedding, "expected query [B, T, \(embedding)], got \(query.shape)")
+        precondition(key.shape == value.shape && key.shape[0] == query.shape[0], "expected key and value [\(query.shape[0]), T, \(embedding)], got \(key.shape) and \(value.shape)")
+        let batch = query.shape[0]
+        let queryLength = query.shape[1]
+        let keyLength = key.shape[1]
+        let headSize = embedding / headCount
+        func project(_ input: Variable, _ index: Int) -> Variable {
+            let range = (index * embedding)..<((index + 1) * embedding)
+            let weight = inputProjectionWeight.sliced(alongAxis: 0, range)
+            let bias = inputProjectionBias.sliced(alongAxis: 0, range)
+            let length = input.shape[1]
+            return Variable.linear(input.reshaped(to: [-1, embedding]), weight: weight, bias: bias)
+                .reshaped(to: [batch, length, headCount, headSize]).permuted([0, 2, 1, 3])
+        }
+        let queries = project(query, 0)
+        let keys = project(key, 1)
+        let values = project(value, 2)
+        var scores = Variable.matmul(queries, keys.transposed()) / Float(headSize).squareRoot()
+        if isCausal {
+            precondition(queryLength == keyLength, "expected equal query and key lengths for a causal mask, got \(queryLength) and \(keyLength)")
+            var mask = [Float](repeating: 0, count: queryLength * keyLength)
+            for row in 0..<queryLength {
+                for column in (row + 1)..<Swift.max(keyLength, row + 1) { mask[row * keyLength + column] = -1e9 }
+            }
+            scores = scores + Variable(Tensor(shape: [queryLength, keyLength], scalars: mask))
+        }
+        let context = Variable.matmul(scores.softmax(alongAxis: -1), values)
+            .permuted([0, 2, 1, 3]).reshaped(to: [batch, queryLength, embedding])
+        return outputProjection(context)
+    }
+}

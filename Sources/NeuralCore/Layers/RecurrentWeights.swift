@@ -1,0 +1,38 @@
+/// The four parameters shared by PyTorch-style recurrent cells: input and hidden
+/// weights `[gates·H, I]`, `[gates·H, H]` and their biases, initialised uniform in `±1/√H`.
+struct RecurrentWeights {
+    let inputWeight: Variable
+    let hiddenWeight: Variable
+    let inputBias: Variable
+    let hiddenBias: Variable
+
+    init(inputSize: Int, hiddenSize: Int, gates: Int, using generator: inout some RandomNumberGenerator) {
+        let bound = 1 / Float(hiddenSize).squareRoot()
+        func draw(_ shape: [Int], _ generator: inout some RandomNumberGenerator) -> Variable {
+            Variable(Tensor.uniform(shape, lower: -bound, upper: bound, using: &generator), requiresGradient: true)
+        }
+        inputWeight = draw([gates * hiddenSize, inputSize], &generator)
+        hiddenWeight = draw([gates * hiddenSize, hiddenSize], &generator)
+        inputBias = draw([gates * hiddenSize], &generator)
+        hiddenBias = draw([gates * hiddenSize], &generator)
+    }
+
+    var hiddenSize: Int { hiddenWeight.shape[1] }
+
+    /// Parameters named as PyTorch names them, with `suffix` (`""` for cells, `"_l0"` for sequence layers).
+    func named(suffix: String) -> [(name: String, parameter: Variable)] {
+        [("weight_ih\(suffix)", inputWeight), ("weight_hh\(suffix)", hiddenWeight),
+         ("bias_ih\(suffix)", inputBias), ("bias_hh\(suffix)", hiddenBias)]
+    }
+
+    /// `x·W_ihᵀ + b_ih` and `h·W_hhᵀ + b_hh`, each `[B, gates·H]`.
+    func projections(input: Variable, hidden: Variable) -> (input: Variable, hidden: Variable) {
+        precondition(input.value.rank == 2 && input.shape[1] == inputWeight.shape[1], "expected input [B, \(inputWeight.shape[1])], got \(input.shape)")
+        return (Variable.linear(input, weight: inputWeight, bias: inputBias), Variable.linear(hidden, weight: hiddenWeight, bias: hiddenBias))
+    }
+
+    /// Splits `[B, gates·H]` into its `H`-wide gate blocks.
+    func gate(_ index: Int, of projection: Variable) -> Variable {
+        projection.sliced(alongAxis: 1, (index * hiddenSize)..<((index + 1) * hiddenSize))
+    }
+}

@@ -1,0 +1,45 @@
+/// Layers applied one after another, named like PyTorch's `nn.Sequential`.
+///
+/// The parameters of layer `i` are named `"i.<name>"` (`0.weight`, `0.bias`, `2.weight`, ...),
+/// so a saved state matches the `state_dict` of the equivalent PyTorch model.
+///
+/// ```swift
+/// let model = Sequential([
+///     Linear(inputSize: 4, outputSize: 64, using: &generator), Tanh(),
+///     Linear(inputSize: 64, outputSize: 2, using: &generator),
+/// ])
+/// ```
+public final class Sequential: Layer {
+    /// The layers in application order.
+    public let layers: [any Layer]
+
+    /// Creates the container.
+    public init(_ layers: [any Layer]) {
+        self.layers = layers
+    }
+
+    /// Every layer's parameters, prefixed by the layer's index.
+    public var namedParameters: [(name: String, parameter: Variable)] {
+        layers.enumerated().flatMap { prefixed(String($0.offset), $0.element.namedParameters) }
+    }
+
+    /// Every layer's parameters in order, without building their names.
+    public var parameters: [Variable] {
+        layers.flatMap(\.parameters)
+    }
+
+    /// Switches every layer between training and evaluation.
+    public func setTraining(_ isTraining: Bool) {
+        for layer in layers { layer.setTraining(isTraining) }
+    }
+
+    /// Feeds `input` through each layer in turn.
+    public func callAsFunction(_ input: Variable) -> Variable {
+        layers.reduce(input) { $1($0) }
+    }
+
+    /// Feeds a plain tensor through each layer's inference path.
+    public func callAsFunction(_ input: Tensor) -> Tensor {
+        layers.reduce(input) { $1($0) }
+    }
+}

@@ -1,0 +1,19 @@
+/// Scales all gradients together so their global L2 norm is at most `maxNorm`, like
+/// `torch.nn.utils.clip_grad_norm_` (used by PPO and A2C).
+///
+/// - Returns: the global norm before clipping.
+/// - Complexity: O(total parameter count).
+@discardableResult
+public func clipGradients(of parameters: [Variable], maxNorm: Float) -> Float {
+    var squared: Double = 0
+    for parameter in parameters {
+        guard let gradient = parameter.grad else { continue }
+        for value in gradient.scalars { squared += Double(value) * Double(value) }
+    }
+    let norm = Float(squared.squareRoot())
+    let scale = maxNorm / (norm + 1e-6)
+    if scale < 1 {
+        for parameter in parameters { parameter.grad = parameter.grad.map { $0 * scale } }
+    }
+    return norm
+}

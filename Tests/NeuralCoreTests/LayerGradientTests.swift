@@ -1,0 +1,75 @@
+import NeuralCore
+import Testing
+
+/// Every layer, checked against central finite differences with respect to its input and
+/// every parameter (same tolerance as ``GradientCheckTests``: 1e-2 relative, ε = 1e-2).
+struct LayerGradientTests {
+    static let layers: [GradientCase] = [
+        layer("Linear", input: [3, 4]) { Linear(inputSize: 4, outputSize: 3, using: &$0) },
+        layer("Linear rank 3", input: [2, 3, 4]) { Linear(inputSize: 4, outputSize: 2, using: &$0) },
+        layer("Sigmoid", input: [2, 3]) { _ in Sigmoid() },
+        layer("ReLU", input: [2, 3]) { _ in ReLU() },
+        layer("LeakyReLU", input: [2, 3]) { _ in LeakyReLU(slope: 0.2) },
+        layer("Tanh", input: [2, 3]) { _ in Tanh() },
+        layer("GELU", input: [2, 3]) { _ in GELU() },
+        layer("ELU", input: [2, 3]) { _ in ELU() },
+        layer("Softmax", input: [2, 3]) { _ in Softmax() },
+        layer("LogSoftmax", input: [2, 3]) { _ in LogSoftmax() },
+        layer("Flatten", input: [2, 2, 3]) { _ in Flatten() },
+        layer("Sequential", input: [5, 3]) {
+            Sequential([Linear(inputSize: 3, outputSize: 4, using: &$0), Tanh(), Linear(inputSize: 4, outputSize: 2, using: &$0)])
+        },
+        layer("Conv2D", input: [2, 2, 5, 5]) { Conv2D(inChannels: 2, outChannels: 3, kernelSize: 3, using: &$0) },
+        layer("Conv2D stride padding", input: [1, 2, 5, 4]) {
+            Conv2D(inChannels: 2, outChannels: 2, kernelSize: 3, stride: 2, padding: 1, using: &$0)
+        },
+        layer("MaxPool2D", input: [1, 2, 4, 4]) { _ in MaxPool2D(kernelSize: 2) },
+        layer("MaxPool2D stride padding", input: [1, 1, 5, 5]) { _ in MaxPool2D(kernelSize: 3, stride: 2, padding: 1) },
+        layer("AvgPool2D", input: [2, 1, 4, 4]) { _ in AvgPool2D(kernelSize: 2) },
+        layer("AvgPool2D stride padding", input: [1, 2, 5, 5]) { _ in AvgPool2D(kernelSize: 3, stride: 2, padding: 1) },
+        layer("LayerNorm", input: [3, 5]) { _ in LayerNorm(dimension: 5) },
+        layer("MultiHeadAttention", input: [2, 3, 4]) { MultiHeadAttention(embeddingSize: 4, headCount: 2, using: &$0) },
+        layer("MultiHeadAttention causal", input: [1, 4, 4]) {
+            MultiHeadAttention(embeddingSize: 4, headCount: 2, isCausal: true, using: &$0)
+        },
+        module("LSTM", input: [3, 2, 2]) { generator in
+            let lstm = LSTM(inputSize: 2, hiddenSize: 3, using: &generator)
+            return (lstm, { input in
+                let (output, state) = lstm(input)
+                return Variable.concatenate([output.reshaped(to: [-1]), state.cell.reshaped(to: [-1])], alongAxis: 0)
+            })
+        },
+        module("GRU", input: [3, 2, 2]) { generator in
+            let gru = GRU(inputSize: 2, hiddenSize: 3, using: &generator)
+            return (gru, { gru($0).output })
+        },
+        module("Embedding", input: [1]) { generator in
+            let embedding = Embedding(count: 4, dimension: 3, using: &generator)
+            return (embedding, { input in embedding([2, 0, 2], shape: [1, 3]) * input })
+        },
+    ]
+
+    @Test(arguments: layers)
+    func layerGradientMatchesFiniteDifferences(_ testCase: GradientCase) {
+        #expect(gradientError(of: testCase) < 1e-2)
+    }
+
+    static func layer(_ name: String, input shape: [Int], _ make: @escaping @Sendable (inout SplitMix64) -> any Layer) -> GradientCase {
+        module(name, input: shape) { generator in
+            let layer = make(&generator)
+            return (layer, { layer($0) })
+        }
+    }
+
+    static func module(
+        _ name: String, input shape: [Int],
+        _ make: @escaping @Sendable (inout SplitMix64) -> (any Module, (Variable) -> Variable)
+    ) -> GradientCase {
+        GradientCase(name) {
+            var generator = SplitMix64(seed: 7)
+            let (module, apply) = make(&generator)
+            let input = Variable(randomTensor(shape, seed: 8, margin: 0.1), requiresGradient: true)
+            return ([input] + module.parameters, { apply(input) })
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import NeuralCore
+import Testing
+
+struct OptimizerTests {
+    /// Runs `optimizer` on one scalar parameter starting at 1 with the given gradient sequence.
+    func trajectory(_ optimizer: some Optimizer, gradients: [Float]) -> [Float] {
+        let parameter = Variable(Tensor([1]), requiresGradient: true)
+        return gradients.map { gradient in
+            parameter.grad = Tensor([gradient])
+            optimizer.step([parameter])
+            return parameter.value.scalars[0]
+        }
+    }
+
+    func expectClose(_ actual: [Float], _ expected: [Float]) {
+        #expect(isApproximatelyEqual(actual, expected, tolerance: 1e-6), "got \(actual), expected \(expected)")
+    }
+
+    @Test func adamFirstStepsMatchHandComputation() {
+        // t=1: m=0.05, v=0.00025, m̂=0.5, v̂=0.25 → θ = 1 - 0.1·0.5/0.5 = 0.9
+        // t=2 (g=-1): m=-0.055, v=0.00124975, m̂=-0.055/0.19, v̂=0.00124975/0.001999
+        //            → θ = 0.9 + 0.1·0.2894737/0.7906879 = 0.9366103
+        expectClose(trajectory(Adam(learningRate: 0.1), gradients: [0.5, -1]), [0.9, 0.9366103])
+    }
+
+    @Test func adamVectorKernelMatchesTheFormula() {
+        var generator = SplitMix64(seed: 4)
+        let start = Tensor.normal([19], using: &generator)
+        let gradients = [Tensor.normal([19], using: &generator), Tensor.normal([19], using: &generator)]
+        let parameter = Variable(start, requiresGradient: true)
+        let adam = Adam(learningRate: 0.01)
+        for gradient in gradients {
+            parameter.grad = gradient
+            adam.step([parameter])
+        }
+        var expected = [Float]()
+        for index in 0..<19 {
+            var (theta, m, v) = (Double(start.scalars[index]), 0.0, 0.0)
+            for (step, gradient) in gradients.enumerated() {
+                let g = Double(gradient.scalars[index])
+                m = 0.9 * m + 0.1 * g
+                v = 0.999 * v + 0.001 * g * g
+                let mHat = m / (1 - pow(0.9, Double(step + 1)))
+                let vHat = v / (1 - pow(0.999, Double(step + 1)))
+                theta -= 0.01 * mHat / (vHat.squareRoot() + 1e-8)
+            }
+            expected.append(Float(theta))
+        }
+        expectClose(parameter.value.scalars, expected)
+    }
+
+    @Test func adamWDecaysBeforeTheAdamStep() {
+        // θ = 1 - 0.1·0.1·1 = 0.99, then - 0.1 → 0.89
+        expectClose(trajectory(AdamW(learningRate: 0.1, weightDecay: 0.1), gradients: [0.5]), [0.89])
+        // Adam's L2 decay goes through the moments instead: g = 0.6, step is still η.
+        expectClose(trajectory(Adam(learningRate: 0.1, weightDecay: 0.2), gradients: [0.5]), [0.9])
+    }
+
+    @Test func sgdVariants() {
+        expectClose(trajectory(SGD(learningRate: 0.1), gradients: [1, 1]), [0.9, 0.8])
+        expectClose(trajectory(SGD(learningRate: 0.1, weightDecay: 0.1), gradients: [1]), [0.89])
+        expectClose(trajectory(SGD(learningRate: 0.1, momentum: 0.9), gradients: [1, 1]), [0.9, 0.71])
+        expectClose(trajectory(SGD(learningRate: 0.1, momentum: 0.9, isNesterov: true), gradients: [1, 1]), [0.81, 0.539])
+    }
+
+    @Test func rmsPropFirstStep() {
+        // s = 0.01·0.25 = 0.0025, θ = 1 - 0.01·0.5/0.05 = 0.9
+        expectClose(trajectory(RMSProp(learningRate: 0.01), gradients: [0.5]), [0.9])
+    }
+
+    @Test func optimizerStateIsNamedAndPerParameter() {
+        let adam = Adam()
+        let first = Variable(Tensor.zeros([2, 3]), requiresGradient: true)
+        let second = Variable(Tensor.zeros([4]), requiresGradient: true)
+        first.grad = Tensor.ones([2, 3])
+        adam.step([first, second])
+        #expect(adam.states.map(\.step) == [1, 0])
+        #expect(adam.states[0].firstMoment.shape == [2, 3])
+    }
+
+    @Test func schedules() {
+        #expect(ConstantSchedule(0.3)(100) == 0.3)
+        let linear = LinearSchedule(initial: 1, final: 0.1, steps: 10)
+        #expect(linear(0) == 1)
+        #expect(abs(linear(5) - 0.55) < 1e-6)
+        #expect(linear(50) == 0.1)
+        let cosine = CosineSchedule(initial: 1, final: 0, steps: 100)
+        #expect(cosine(0) == 1)
+        #expect(abs(cosine(50) - 0.5) < 1e-6)
+        #expect(abs(cosine(100)) < 1e-6)
+    }
+
+    @Test func clippingByGlobalNorm() {
+        let a = Variable(Tensor([3]), requiresGradient: true)
+        let b = Variable(Tensor([4]), requiresGradient: true)
+        a.grad = Tensor([3])
+        b.grad = Tensor([4])
+        #expect(clipGradients(of: [a, b], maxNorm: 1) == 5)
+        #expect(isApproximatelyEqual((a.grad?.scalars ?? []) + (b.grad?.scalars ?? []), [0.6, 0.8], tolerance: 1e-5))
+        #expect(clipGradients(of: [a, b], maxNorm: 10) < 1.0001)
+        #expect(isApproximatelyEqual(a.grad?.scalars ?? [], [0.6], tolerance: 1e-5))
+    }
+}
