@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "DojoCLI",
             dependencies: [
-                "Dojo", "Environments", "Agents", "Rendering",
+                "Dojo", "Environments", "Agents", "NeuralCore", "Rendering",
                 .target(name: "SDLViewer", condition: .when(traits: ["SDL"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -3,17 +3,20 @@ import Dojo
 import Environments
 import Foundation
 
-/// `dojo bench`: environment stepping throughput, the Swift half of Benchmarks/run.sh.
+/// `dojo bench`: the Swift half of the side-by-side benchmarks in Benchmarks/.
 ///
-/// Each case steps with uniformly random actions from a seeded generator and reports steps per
-/// second, the best of `--repeats` timed runs after a warm-up. Build with `-c release`.
+/// `--suite env` (the default) steps environments with uniformly random actions from a seeded
+/// generator and reports steps per second, the best of `--repeats` timed runs after a warm-up.
+/// `--suite neural` times NeuralCore: SGEMM, a DQN update, batch-1 forward, a conv net.
+/// Build with `-c release`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure environment steps per second (build with -c release).",
         discussion: """
-            JSON (--json): {"build": "release"|"debug", "cores": N, "results": [{"name", "env", \
-            "copies", "threads", "steps", "seconds", "steps_per_second"}]}.
+            JSON (--json): {"build": "release"|"debug", "cores": N, "results": [...]}, with \
+            results {"name", "env", "copies", "threads", "steps", "seconds", "steps_per_second"} \
+            for --suite env and {"name", "value", "unit"} for --suite neural.
             """
     )
 
@@ -23,6 +26,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed runs per case; the best is reported.")
     var repeats = 3
 
+    @Option(help: "Which benchmarks: env (environment stepping) or neural (NeuralCore).")
+    var suite = "env"
+
     @Option(help: "Only run cases whose name contains this text.")
     var filter: String?
 
@@ -31,9 +37,36 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         guard steps > 0, repeats > 0 else { throw ValidationError("--steps and --repeats: expected positive numbers") }
+        guard ["env", "neural"].contains(suite) else { throw ValidationError("--suite: expected env or neural, got \(suite)") }
     }
 
     func run() throws {
+        let results = suite == "env" ? try environmentResults() : neuralResults()
+        if json {
+            #if DEBUG
+            let build = "debug"
+            #else
+            let build = "release"
+            #endif
+            let summary: JSONValue = [
+                "build": .string(build),
+                "cores": .number(Double(ProcessInfo.processInfo.activeProcessorCount)),
+                "results": .array(results),
+            ]
+            print(summary.jsonText)
+        }
+    }
+
+    private func neuralResults() -> [JSONValue] {
+        NeuralBenchmarks.all(filter: filter).map { result in
+            if !json {
+                print("\(result.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%12.4f", result.value)) \(result.unit)")
+            }
+            return ["name": .string(result.name), "value": .number(result.value), "unit": .string(result.unit)]
+        }
+    }
+
+    private func environmentResults() throws -> [JSONValue] {
         let cases = EnvironmentBenchmarks.all(steps: steps).filter { filter == nil || $0.name.contains(filter!) }
         var results: [JSONValue] = []
         for benchmark in cases {
@@ -49,18 +82,6 @@ struct BenchCommand: ParsableCommand {
                 print("\(benchmark.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%12.0f", rate)) steps/s")
             }
         }
-        if json {
-            #if DEBUG
-            let build = "debug"
-            #else
-            let build = "release"
-            #endif
-            let summary: JSONValue = [
-                "build": .string(build),
-                "cores": .number(Double(ProcessInfo.processInfo.activeProcessorCount)),
-                "results": .array(results),
-            ]
-            print(summary.jsonText)
-        }
+        return results
     }
 }
