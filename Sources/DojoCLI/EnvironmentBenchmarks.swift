@@ -34,7 +34,7 @@ enum EnvironmentBenchmarks {
             existential("cartpole/make", env: "CartPole-v1", steps: steps / 4),
         ]
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        for copies in [8, 64] {
+        for copies in [8, 64, 256] {
             cases.append(vector("cartpole/sync-vector", env: "CartPole-v1", copies: copies, threads: 1, steps: steps) {
                 TimeLimit(OrderEnforcing(CartPole()), maxEpisodeSteps: 500)
             })

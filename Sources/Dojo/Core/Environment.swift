@@ -81,6 +81,7 @@ public struct Reset<Observation> {
     public var info: Info
 
     /// Bundles an observation with its information.
+    @inlinable
     public init(observation: Observation, info: Info = Info()) {
         self.observation = observation
         self.info = info
@@ -103,6 +104,10 @@ public struct Step<Observation> {
     public var info: Info
 
     /// Bundles the parts of a step.
+    ///
+    /// Inlinable, like the other members on the stepping path: an environment in another
+    /// module would otherwise build every step through generic metadata look-ups.
+    @inlinable
     public init(observation: Observation, reward: Double, terminated: Bool, truncated: Bool = false, info: Info = Info()) {
         self.observation = observation
         self.reward = reward
@@ -112,6 +117,7 @@ public struct Step<Observation> {
     }
 
     /// Whether the episode is over, either way.
+    @inlinable
     public var isDone: Bool { terminated || truncated }
 }
 
