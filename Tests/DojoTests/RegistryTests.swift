@@ -10,7 +10,7 @@ import TestSupport
             try options.rejectUnknown(["length"])
             return Countdown(length: try options.integer("length") ?? 10)
         })
-        registry.register(EnvironmentSpec(id: "Endless") { _ in Countdown(length: 1000) })
+        registry.register(id: "Endless") { _ in Countdown(length: 1000) }
         return registry
     }
 

@@ -5,7 +5,7 @@
 ///
 /// ```swift
 /// var registry = EnvironmentRegistry()
-/// registry.register(EnvironmentSpec(id: "Coin-v0", maxEpisodeSteps: 10) { _ in CoinFlip() })
+/// registry.register(id: "Coin-v0", maxEpisodeSteps: 10) { _ in CoinFlip() }
 /// var env = try registry.make(id: "Coin-v0")
 /// ```
 public struct EnvironmentRegistry: Sendable {
@@ -17,6 +17,23 @@ public struct EnvironmentRegistry: Sendable {
     /// Adds `spec`, replacing any spec with the same id.
     public mutating func register(_ spec: EnvironmentSpec) {
         specs[spec.id] = spec
+    }
+
+    /// Registers the environment made by `entryPoint` under `id`, as Gymnasium's `register`.
+    ///
+    /// - Parameters:
+    ///   - id: `Name-vN`, or a name without version.
+    ///   - maxEpisodeSteps: the step limit `make` applies with `TimeLimit`, if any.
+    ///   - rewardThreshold: the average return at which the task counts as solved, if defined.
+    ///   - defaultOptions: options used unless the caller of `make` overrides them.
+    ///   - entryPoint: builds the bare environment from the merged options.
+    public mutating func register(
+        id: String, maxEpisodeSteps: Int? = nil, rewardThreshold: Double? = nil, defaultOptions: Options = [:],
+        summary: String = "", entryPoint: @escaping @Sendable (Options) throws(EnvironmentError) -> any Environment
+    ) {
+        register(EnvironmentSpec(
+            id: id, maxEpisodeSteps: maxEpisodeSteps, rewardThreshold: rewardThreshold,
+            defaultOptions: defaultOptions, summary: summary, entryPoint: entryPoint))
     }
 
     /// Every registered spec, sorted by id.
