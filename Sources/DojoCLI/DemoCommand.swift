@@ -1,14 +1,14 @@
-import Foundation
 import ArgumentParser
 import Dojo
 import Environments
+import Foundation
 
 /// `dojo demo`: plays a few episodes of an environment with random actions and prints them;
 /// the README's first command until training lands.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Play episodes with random actions and print them as text."
+        abstract: "Play episodes with random actions (legal ones, where there is a mask) and print them as text."
     )
 
     @Option(help: "Registered environment id.")
@@ -29,40 +29,31 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        var environment = try EnvironmentRegistry.standard.make(id: env)
-        try play(&environment)
+        let environment = try EnvironmentRegistry.standard.make(id: env)
+        try play(environment)
     }
 
-    private func play<E: Environment>(_ environment: inout E) throws {
-        var actions = SeededGenerator(seed: seed).child(1)
-        var returns: [Double] = []
-        for episode in 1...episodes {
-            _ = try environment.reset(seed: episode == 1 ? seed : nil)
-            print("episode \(episode)")
-            show(environment, step: 0)
-            var total = 0.0, steps = 0
-            while true {
-                let result = environment.step(environment.actionSpace.sample(using: &actions))
-                total += result.reward
-                steps += 1
-                if result.isDone || (every > 0 && steps % every == 0) {
-                    show(environment, step: steps)
-                }
-                if result.isDone {
-                    let ending = result.terminated ? "terminated" : "truncated"
-                    print("episode \(episode): return \(total), \(steps) steps, \(ending)\n")
-                    break
+    private func play<E: Environment>(_ environment: E) throws {
+        let runner = EpisodeRunner(environment, episodes: episodes, seed: seed)
+        while !runner.isFinished {
+            try runner.startEpisode()
+            print("episode \(runner.episode)")
+            show(runner)
+            while !runner.isEpisodeOver {
+                runner.advance()
+                if runner.isEpisodeOver || (every > 0 && runner.step % every == 0) {
+                    show(runner)
                 }
             }
-            returns.append(total)
+            print("episode \(runner.episode): return \(runner.episodeReturn), \(runner.step) steps\n")
         }
-        let mean = returns.reduce(0, +) / Double(returns.count)
+        let mean = runner.returns.reduce(0, +) / Double(runner.returns.count)
         print("mean return over \(episodes) episodes with random actions: \(mean)")
     }
 
-    private func show(_ environment: some Environment, step: Int) {
-        if case .text(let text)? = environment.render(.ansi) {
-            print("  step \(step): " + text.replacingOccurrences(of: "\n", with: "\n           "))
+    private func show<E: Environment>(_ runner: EpisodeRunner<E>) {
+        if let text = runner.text {
+            print("  step \(runner.step): " + text.replacingOccurrences(of: "\n", with: "\n           "))
         }
     }
 }
