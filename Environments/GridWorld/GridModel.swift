@@ -9,14 +9,15 @@ import Dojo
 /// lead to the same cell; one outcome of probability 1 when not slippery. Holes and goals are
 /// absorbing: probability 1, same cell, reward 0, terminated. Wall cells, which the agent never
 /// occupies, are absorbing too.
+@usableFromInline
 struct GridModel: Sendable {
     /// The largest number of outcomes of one action.
-    static let maxOutcomes = 3
+    @usableFromInline static let maxOutcomes = 3
 
     /// `maxOutcomes` slots per cell and action, row-major by cell then action.
-    private let outcomes: [Transition]
+    @usableFromInline let outcomes: [Transition]
     /// How many slots of each cell and action are used.
-    private let counts: [Int]
+    @usableFromInline let counts: [Int]
 
     /// Builds the model of `map` under `rules`.
     ///
@@ -65,8 +66,9 @@ struct GridModel: Sendable {
     /// One outcome of `action` in `state`, drawn with its probability from one uniform number,
     /// as Gymnasium's `categorical_sample`: the first outcome whose cumulative probability
     /// exceeds the draw.
+    @inlinable
     func sample<G: RandomNumberGenerator>(state: Int, action: Int, using generator: inout G) -> Transition {
-        let slot = state * GridDirection.allCases.count + action
+        let slot = state * 4 + action
         let base = slot * Self.maxOutcomes
         let last = base + counts[slot] - 1
         let draw = generator.nextUnitDouble()

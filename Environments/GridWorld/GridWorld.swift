@@ -66,11 +66,13 @@ public struct GridWorld<Encoding: GridObservationEncoding>: Environment, Sendabl
     public let metadata = EnvironmentMetadata(renderModes: [.ansi, .rgb], renderFPS: 4)
 
     /// The agent's cell, `row * columns + column`.
-    public private(set) var cell: Int
+    public var cell: Int { agentCell }
     /// The action of the last step, `nil` right after a reset.
-    public private(set) var lastAction: GridDirection?
-    let model: GridModel
-    private var generator = SeededGenerator(seed: 0)
+    public var lastAction: GridDirection? { lastMove }
+    @usableFromInline var agentCell: Int
+    @usableFromInline var lastMove: GridDirection?
+    @usableFromInline let model: GridModel
+    @usableFromInline var generator = SeededGenerator(seed: 0)
 
     /// Creates a grid world; the agent stands on the first start until `reset` draws one.
     public init(map: GridMap, rules: GridRules = .frozenLake, encoding: Encoding) {
@@ -78,7 +80,7 @@ public struct GridWorld<Encoding: GridObservationEncoding>: Environment, Sendabl
         self.rules = rules
         self.encoding = encoding
         self.model = GridModel(map: map, rules: rules)
-        self.cell = map.starts.first ?? 0
+        self.agentCell = map.starts.first ?? 0
     }
 
     public var observationSpace: Encoding.ObservationSpace { encoding.observationSpace }
@@ -87,20 +89,21 @@ public struct GridWorld<Encoding: GridObservationEncoding>: Environment, Sendabl
     public mutating func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> Reset<Observation> {
         try options.rejectUnknown([])
         if let seed { generator = SeededGenerator(seed: seed) }
-        cell = map.starts.count > 1 ? map.starts[Int(generator.next(upperBound: UInt64(map.starts.count)))] : map.starts[0]
-        lastAction = nil
+        agentCell = map.starts.count > 1 ? map.starts[Int(generator.next(upperBound: UInt64(map.starts.count)))] : map.starts[0]
+        lastMove = nil
         return Reset(observation: encoding.observation(cell: cell, on: map))
     }
 
     /// Moves the agent, slipping as the rules say.
     ///
     /// - Precondition: `action` is in 0...3.
+    @inlinable
     public mutating func step(_ action: Int) -> Step<Observation> {
-        precondition(actionSpace.contains(action), "expected an action in 0...3 for GridWorld, got \(action)")
-        let outcome = model.sample(state: cell, action: action, using: &generator)
-        cell = outcome.nextState
-        lastAction = GridDirection(rawValue: action)
-        return Step(observation: encoding.observation(cell: cell, on: map), reward: outcome.reward, terminated: outcome.terminated)
+        precondition(action >= 0 && action < 4, "expected an action in 0...3 for GridWorld, got \(action)")
+        let outcome = model.sample(state: agentCell, action: action, using: &generator)
+        agentCell = outcome.nextState
+        lastMove = GridDirection(rawValue: action)
+        return Step(observation: encoding.observation(cell: agentCell, on: map), reward: outcome.reward, terminated: outcome.terminated)
     }
 }
 
