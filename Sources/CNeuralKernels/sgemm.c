@@ -74,7 +74,7 @@ void nc_sgemm_using(int instruction_set, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
         return;
     }
 #endif
-    sgemm_with(m, n, k, a_view, b_view, c, ldc, accumulate, blocked, kernel_portable, PORTABLE_MR, PORTABLE_NR);
+    sgemm_with(m, n, k, a_view, b_view, c, ldc, accumulate, blocked, kernel_portable, PORTABLE_MR, PORTABLE_NR, 0);
 }
 
 void nc_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,

@@ -31,6 +31,6 @@ __attribute__((target("avx2,fma"), noinline)) static void kernel_avx2(ptrdiff_t 
 }
 
 __attribute__((target("avx2,fma"))) void nc_sgemm_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate, int blocked) {
-    sgemm_with(m, n, k, a, b, c, ldc, accumulate, blocked, kernel_avx2, MR, NR);
+    sgemm_with(m, n, k, a, b, c, ldc, accumulate, blocked, kernel_avx2, MR, NR, 1);
 }
 #endif

@@ -32,6 +32,6 @@ __attribute__((target("avx512f"), noinline)) static void kernel_avx512(ptrdiff_t
 }
 
 __attribute__((target("avx512f"))) void nc_sgemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate, int blocked) {
-    sgemm_with(m, n, k, a, b, c, ldc, accumulate, blocked, kernel_avx512, MR, NR);
+    sgemm_with(m, n, k, a, b, c, ldc, accumulate, blocked, kernel_avx512, MR, NR, 1);
 }
 #endif
