@@ -43,7 +43,7 @@ int nc_has_avx512f(void) {
 }
 
 ptrdiff_t nc_sgemm_tile_rows(void) {
-    return nc_has_avx512f() ? 12 : 6;
+    return nc_has_avx512f() ? 8 : 6;
 }
 
 ptrdiff_t nc_sgemm_tile_columns(void) {

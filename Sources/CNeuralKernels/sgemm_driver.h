@@ -262,7 +262,7 @@ NC_INLINE void sgemm_with(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, 
 #ifdef NC_X86
 /// The AVX2+FMA product (6×16 tile), in sgemm_avx2.c.
 void nc_sgemm_avx2(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate, int blocked);
-/// The AVX-512F product (12×32 tile), in sgemm_avx512.c.
+/// The AVX-512F product (8×32 tile), in sgemm_avx512.c.
 void nc_sgemm_avx512(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc, int accumulate, int blocked);
 #endif
 

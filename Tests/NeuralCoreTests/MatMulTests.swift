@@ -2,7 +2,7 @@ import NeuralCore
 import Testing
 
 /// The blocked GEMM against a Double-accumulated naive product, across the kernel's block
-/// edges (MR = 6 or 12, NR = 16 or 32, KC = 256, NC = 1024), both transposes, B read in place or packed
+/// edges (MR = 6 or 8, NR = 16 or 32, KC = 256, NC = 1024), both transposes, B read in place or packed
 /// (row strides that are multiples of 1024), and forced thread counts.
 struct MatMulTests {
     struct Case: Sendable, CustomStringConvertible {

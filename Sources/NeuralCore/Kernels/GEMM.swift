@@ -62,5 +62,5 @@ private struct GEMMOperands: @unchecked Sendable {
 /// Whether the fast AVX2+FMA kernel is in use on this CPU (also true when the AVX-512 one is).
 public var isUsingAVX2Kernel: Bool { nc_has_avx2_fma() != 0 }
 
-/// Whether the AVX-512F kernel (12×32 register tile) is in use on this CPU.
+/// Whether the AVX-512F kernel (8×32 register tile) is in use on this CPU.
 public var isUsingAVX512Kernel: Bool { nc_has_avx512f() != 0 }
