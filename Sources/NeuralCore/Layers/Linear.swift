@@ -55,8 +55,8 @@ public final class Linear: Layer {
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let inputSize = weight.shape[1]
         precondition(input.shape.last == inputSize, "expected input with last axis \(inputSize), got \(input.shape)")
-        var output = Tensor.matmul(input.reshaped(to: [-1, inputSize]), weight.value, transposingRHS: true)
-        if let bias { output.addRowVector(bias.value) }
+        if input.rank == 2 { return Tensor.affine(input, weight: weight.value, bias: bias?.value) }
+        let output = Tensor.affine(input.reshaped(to: [-1, inputSize]), weight: weight.value, bias: bias?.value)
         return output.reshaped(to: Array(input.shape.dropLast()) + [weight.shape[0]])
     }
 }

@@ -27,11 +27,15 @@ extension Tensor {
             precondition(Array(rhs.shape.dropLast(2)) == batchShape, "expected equal batch axes, got \(lhs.shape) × \(rhs.shape)")
         }
         let batch = batchShape.reduce(1, *)
-        var result = [Float](repeating: 0, count: batch * m * n)
-        lhs.scalars.withUnsafeBufferPointer { a in
-            rhs.scalars.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { c in
-                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
+        // Every element is written by the products below (or zeroed when k is 0).
+        let result = [Float](unsafeUninitializedCapacity: batch * m * n) { c, initialized in
+            initialized = batch * m * n
+            lhs.scalars.withUnsafeBufferPointer { a in
+                rhs.scalars.withUnsafeBufferPointer { b in
+                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else {
+                        c.initialize(repeating: 0)
+                        return
+                    }
                     if sharedRHS && !transposingLHS {
                         gemm(m: batch * m, n: n, k: k, a: a, b: b, transposingB: transposingRHS, c: c, accumulate: false, threadCount: threadCount)
                         return
