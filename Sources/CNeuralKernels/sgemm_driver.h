@@ -29,6 +29,10 @@ typedef struct {
     ptrdiff_t column_stride;
 } matrix_view;
 
+/// A 64-byte-aligned buffer of at least `count` floats owned by the calling thread, reused by its
+/// next call (scratch.c); NULL when memory runs out.
+float *nc_thread_scratch(size_t count);
+
 /// A micro-kernel: tile (mr×nr at c, row stride ldc) = (accumulate ? tile : 0) + Apanel·Bpanel.
 typedef void (*micro_kernel)(ptrdiff_t kc, const float *a, const float *b, ptrdiff_t ldb, float *c, ptrdiff_t ldc, int accumulate);
 
@@ -79,7 +83,11 @@ NC_INLINE void pack_a(ptrdiff_t mc, ptrdiff_t kc, matrix_view a, float *buffer, 
         if (a.row_stride == 1) {
             for (ptrdiff_t p = 0; p < kc; ++p) {
                 const float *column = a.data + strip + p * a.column_stride;
-                for (ptrdiff_t i = 0; i < mr; ++i) buffer[p * mr + i] = i < rows ? column[i] : 0.0f;
+                if (rows == mr) {
+                    memcpy(buffer + p * mr, column, (size_t)mr * sizeof(float));
+                } else {
+                    for (ptrdiff_t i = 0; i < mr; ++i) buffer[p * mr + i] = i < rows ? column[i] : 0.0f;
+                }
             }
             continue;
         }
@@ -196,8 +204,15 @@ NC_INLINE void small_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, 
 NC_INLINE void blocked_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc,
                             int accumulate, micro_kernel kernel, int mr, int nr, int vector_transpose) {
     int direct_b = b.column_stride == 1 && b.row_stride % 1024 != 0;
-    float *packed_a = aligned_alloc(64, sizeof(float) * MC * KC);
-    float *packed_b = aligned_alloc(64, sizeof(float) * KC * (direct_b ? nr : NC));
+    // Packing space sized for this product: MC×KC of A (fewer rows or columns when the product
+    // has fewer), then KC × one strip (B read in place) or KC×NC of B, rounded to cache lines.
+    ptrdiff_t a_rows = m < MC ? (m + mr - 1) / mr * mr : MC;
+    ptrdiff_t depth = k < KC ? k : KC;
+    ptrdiff_t a_size = (a_rows * depth + 15) / 16 * 16;
+    ptrdiff_t b_size = depth * (direct_b ? nr : (n < NC ? (n + nr - 1) / nr * nr : NC));
+    float *packed_a = nc_thread_scratch((size_t)(a_size + b_size));
+    if (packed_a == NULL) abort();
+    float *packed_b = packed_a + a_size;
     float edge[MAX_TILE] __attribute__((aligned(64)));
     for (ptrdiff_t jc = 0; jc < n; jc += NC) {
         ptrdiff_t nc = n - jc < NC ? n - jc : NC;
@@ -245,8 +260,6 @@ NC_INLINE void blocked_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a
             }
         }
     }
-    free(packed_a);
-    free(packed_b);
 }
 
 // The whole product for one instruction set: unpacked for tiny shapes, else blocked.
