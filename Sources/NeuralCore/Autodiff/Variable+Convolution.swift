@@ -29,7 +29,6 @@ extension Variable {
         let imageSize = geometry.channels * geometry.height * geometry.width
         var columns = scratch?.take(patch * wide) ?? [Float](repeating: 0, count: patch * wide)
         var product = scratch?.take(outChannels * wide) ?? [Float](repeating: 0, count: outChannels * wide)
-        var output = [Float](repeating: 0, count: batch * outChannels * positions)
         let biasValues = bias?.value.scalars ?? [Float](repeating: 0, count: outChannels)
         x.scalars.withUnsafeBufferPointer { image in
             columns.withUnsafeMutableBufferPointer { cols in
@@ -43,29 +42,42 @@ extension Variable {
                 }
             }
         }
-        for n in 0..<batch {
-            for channel in 0..<outChannels {
-                let source = channel * wide + n * positions
-                let target = (n * outChannels + channel) * positions
-                for position in 0..<positions { output[target + position] = product[source + position] + biasValues[channel] }
+        // [C_out, N·positions] from the product to [N, C_out, positions], adding the bias.
+        var output = scratch?.take(batch * outChannels * positions) ?? [Float](repeating: 0, count: batch * outChannels * positions)
+        output.withUnsafeMutableBufferPointer { target in
+            product.withUnsafeBufferPointer { source in
+                for n in 0..<batch {
+                    for channel in 0..<outChannels {
+                        let from = source.baseAddress! + channel * wide + n * positions
+                        let to = target.baseAddress! + (n * outChannels + channel) * positions
+                        let shift = biasValues[channel]
+                        for position in 0..<positions { to[position] = from[position] + shift }
+                    }
+                }
             }
         }
         scratch?.give(product)
         let result = Tensor(shape: [batch, outChannels, geometry.outputHeight, geometry.outputWidth], scalars: output)
+        scratch?.give(output)
         var parents = [input, weight]
         if let bias { parents.append(bias) }
         return Variable(result, parents: parents) { gradient in
             var byChannel = scratch?.take(outChannels * wide) ?? [Float](repeating: 0, count: outChannels * wide)
-            for n in 0..<batch {
-                for channel in 0..<outChannels {
-                    let source = (n * outChannels + channel) * positions
-                    let target = channel * wide + n * positions
-                    for position in 0..<positions { byChannel[target + position] = gradient.scalars[source + position] }
+            byChannel.withUnsafeMutableBufferPointer { target in
+                gradient.scalars.withUnsafeBufferPointer { source in
+                    for n in 0..<batch {
+                        for channel in 0..<outChannels {
+                            let from = source.baseAddress! + (n * outChannels + channel) * positions
+                            (target.baseAddress! + channel * wide + n * positions).update(from: from, count: positions)
+                        }
+                    }
                 }
             }
             var weightGradient = [Float](repeating: 0, count: w.count)
-            var inputGradient = [Float](repeating: 0, count: x.count)
             let needsInputGradient = input.requiresGradient
+            // An input that needs no gradient (the observations) gets an unused placeholder.
+            var inputGradient = needsInputGradient ? scratch?.take(x.count) ?? [Float](repeating: 0, count: x.count) : []
+            inputGradient.withUnsafeMutableBufferPointer { $0.initialize(repeating: 0) }
             let columnCount = needsInputGradient ? patch * wide : 0
             var columnGradient = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
             byChannel.withUnsafeBufferPointer { g in
@@ -89,16 +101,36 @@ extension Variable {
                     }
                 }
             }
-            var gradients = [Tensor(shape: x.shape, scalars: inputGradient), Tensor(shape: w.shape, scalars: weightGradient)]
+            let inputShape = needsInputGradient ? x.shape : [0]
+            var gradients = [Tensor(shape: inputShape, scalars: inputGradient), Tensor(shape: w.shape, scalars: weightGradient)]
             if bias != nil {
-                gradients.append(Tensor(shape: [outChannels], scalars: (0..<outChannels).map { channel in
-                    byChannel[(channel * wide)..<((channel + 1) * wide)].reduce(0, +)
-                }))
+                let sums = byChannel.withUnsafeBufferPointer { rows in
+                    (0..<outChannels).map { channel in lanewiseSum(rows.baseAddress! + channel * wide, count: wide) }
+                }
+                gradients.append(Tensor(shape: [outChannels], scalars: sums))
             }
             scratch?.give(byChannel)
+            scratch?.give(inputGradient)
             scratch?.give(columnGradient)
             scratch?.give(columns)
             return gradients
         }
     }
+}
+
+/// The sum of `count` floats in a fixed order that vectorises: sixteen running lanes over the
+/// body, folded in SIMD order, then the tail.
+func lanewiseSum(_ values: UnsafePointer<Float>, count: Int) -> Float {
+    var lanes = SIMD16<Float>()
+    var index = 0
+    while index + 16 <= count {
+        lanes += UnsafeRawPointer(values + index).loadUnaligned(as: SIMD16<Float>.self)
+        index += 16
+    }
+    var total = lanes.sum()
+    while index < count {
+        total += values[index]
+        index += 1
+    }
+    return total
 }

@@ -5,6 +5,11 @@ extension Variable {
     /// Backward: `∂x = ∂y·W`, `∂W = ∂yᵀ·x`, `∂b = Σₙ ∂y`.
     /// - Precondition: `x.shape[1] == weight.shape[1]` and `bias.shape == [weight.shape[0]]`.
     public static func linear(_ input: Variable, weight: Variable, bias: Variable?) -> Variable {
+        linear(input, weight: weight, bias: bias, scratch: nil)
+    }
+
+    /// ``linear(_:weight:bias:)`` with the input-gradient arrays taken from a layer's pool.
+    static func linear(_ input: Variable, weight: Variable, bias: Variable?, scratch: ScratchBuffers?) -> Variable {
         precondition(input.value.rank == 2 && input.shape[1] == weight.shape[1], "expected input [n, \(weight.shape[1])], got \(input.shape)")
         let x = input.value
         let w = weight.value
@@ -16,7 +21,7 @@ extension Variable {
         if let bias { parents.append(bias) }
         return Variable(output, parents: parents) { gradient in
             // An input that needs no gradient (the observations) gets an unused placeholder.
-            let inputGradient = input.requiresGradient ? Tensor.matmul(gradient, w) : Tensor(shape: [0], scalars: [])
+            let inputGradient = input.requiresGradient ? Tensor.matmul(gradient, w, scratch: scratch) : Tensor(shape: [0], scalars: [])
             var gradients = [inputGradient, Tensor.matmul(gradient, x, transposingLHS: true)]
             if bias != nil { gradients.append(gradient.sum(alongAxes: [0])) }
             return gradients

@@ -51,4 +51,23 @@ extension Tensor {
         }
         return Tensor(shape: batchShape + [m, n], scalars: result)
     }
+
+    /// The plain product `lhs·rhs` of two matrices, written into an array from `scratch` (which
+    /// keeps it for the next call; see ``ScratchBuffers``).
+    static func matmul(_ lhs: Tensor, _ rhs: Tensor, scratch: ScratchBuffers?) -> Tensor {
+        guard let scratch, lhs.rank == 2, rhs.rank == 2, lhs.shape[1] == rhs.shape[0], lhs.count > 0, rhs.count > 0 else {
+            return matmul(lhs, rhs)
+        }
+        let (m, k, n) = (lhs.shape[0], lhs.shape[1], rhs.shape[1])
+        var result = scratch.take(m * n)
+        lhs.scalars.withUnsafeBufferPointer { a in
+            rhs.scalars.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { c in
+                    gemm(m: m, n: n, k: k, a: a.baseAddress!, b: b.baseAddress!, c: c.baseAddress!, accumulate: false)
+                }
+            }
+        }
+        scratch.give(result)
+        return Tensor(shape: [m, n], scalars: result)
+    }
 }
