@@ -39,6 +39,20 @@ ptrdiff_t nc_sgemm_tile_rows(void);
 /// Columns of the register tile nc_sgemm uses on this CPU (a good granule for splitting columns).
 ptrdiff_t nc_sgemm_tile_columns(void);
 
+/// The geometry of a 2-D convolution window over one [C, H, W] image.
+typedef struct {
+    ptrdiff_t channels, height, width;
+    ptrdiff_t kernel_height, kernel_width;
+    ptrdiff_t stride, padding;
+} nc_convolution_geometry;
+
+/// Writes the column matrix of `image`: row (c·KH + ky)·KW + kx holds, for every output position,
+/// the input value under that kernel tap (0 in the padding). Rows are `row_stride` floats apart.
+void nc_im2col(const nc_convolution_geometry *geometry, const float *image, float *columns, ptrdiff_t row_stride);
+
+/// The adjoint of nc_im2col: adds each column-matrix entry into the image value it was read from.
+void nc_col2im(const nc_convolution_geometry *geometry, const float *columns, ptrdiff_t row_stride, float *image);
+
 /// One Adam step over `count` parameters, in place: m ← β₁m + (1-β₁)g, v ← β₂v + (1-β₂)g²,
 /// θ ← θ - rate·(m/first_correction)/(√(v/second_correction) + ε). Arrays must not overlap.
 void nc_adam_update(ptrdiff_t count, float *theta, float *m, float *v, const float *g, float rate,

@@ -3,15 +3,16 @@ extension Variable {
     /// Cross-correlation of `input: [N, C, H, W]` with `weight: [O, C, kh, kw]` plus `bias: [O]`,
     /// giving `[N, O, H', W']` with `H' = (H + 2p - kh)/s + 1`, like `torch.nn.functional.conv2d`.
     ///
-    /// All images are unfolded side by side into one column matrix `X` (`[C·kh·kw, N·H'·W']`)
-    /// so the whole batch is one product `Y = W·X + b`; backward is two more products,
-    /// `∂W = ∂Y·Xᵀ` and `∂X = Wᵀ·∂Y` (folded back with col2im), and `∂b = Σ ∂Y`.
+    /// Each image is unfolded into a column matrix `X` (`[C·kh·kw, H'·W']`, small enough to stay
+    /// in cache) and multiplied straight into its output, `Yₙ = W·Xₙ + b`; backward unfolds it
+    /// again for two more products, `∂W = Σₙ ∂Yₙ·Xₙᵀ` and `∂Xₙ = Wᵀ·∂Yₙ` (folded back with
+    /// col2im), and `∂b = Σ ∂Y`.
     /// - Precondition: ranks and channel counts agree and the kernel fits the padded input.
     public static func conv2d(_ input: Variable, weight: Variable, bias: Variable?, stride: Int = 1, padding: Int = 0) -> Variable {
         conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding, scratch: nil)
     }
 
-    /// ``conv2d(_:weight:bias:stride:padding:)`` drawing its column and product buffers from `scratch`.
+    /// ``conv2d(_:weight:bias:stride:padding:)`` drawing its column, output and gradient buffers from `scratch`.
     static func conv2d(_ input: Variable, weight: Variable, bias: Variable?, stride: Int, padding: Int, scratch: ScratchBuffers?) -> Variable {
         let x = input.value
         let w = weight.value
@@ -25,94 +26,84 @@ extension Variable {
         let outChannels = w.shape[0]
         let patch = geometry.patchSize
         let positions = geometry.positions
-        let wide = batch * positions
         let imageSize = geometry.channels * geometry.height * geometry.width
-        var columns = scratch?.take(patch * wide) ?? [Float](repeating: 0, count: patch * wide)
-        var product = scratch?.take(outChannels * wide) ?? [Float](repeating: 0, count: outChannels * wide)
-        let biasValues = bias?.value.scalars ?? [Float](repeating: 0, count: outChannels)
+        let outputSize = outChannels * positions
+        var columns = scratch?.take(patch * positions) ?? [Float](repeating: 0, count: patch * positions)
+        var output = scratch?.take(batch * outputSize) ?? [Float](repeating: 0, count: batch * outputSize)
+        let biasValues = bias?.value.scalars
         x.scalars.withUnsafeBufferPointer { image in
-            columns.withUnsafeMutableBufferPointer { cols in
-                for n in 0..<batch {
-                    geometry.im2col(image.baseAddress! + n * imageSize, into: cols.baseAddress! + n * positions, rowStride: wide)
-                }
-                w.scalars.withUnsafeBufferPointer { kernel in
-                    product.withUnsafeMutableBufferPointer { out in
-                        gemm(m: outChannels, n: wide, k: patch, a: kernel.baseAddress!, b: cols.baseAddress!, c: out.baseAddress!, accumulate: false)
+            w.scalars.withUnsafeBufferPointer { kernel in
+                columns.withUnsafeMutableBufferPointer { cols in
+                    output.withUnsafeMutableBufferPointer { out in
+                        for n in 0..<batch {
+                            let target = out.baseAddress! + n * outputSize
+                            geometry.im2col(image.baseAddress! + n * imageSize, into: cols.baseAddress!, rowStride: positions)
+                            gemm(m: outChannels, n: positions, k: patch, a: kernel.baseAddress!, b: cols.baseAddress!, c: target, accumulate: false)
+                            guard let biasValues else { continue }
+                            for channel in 0..<outChannels {
+                                let row = target + channel * positions
+                                let shift = biasValues[channel]
+                                for position in 0..<positions { row[position] += shift }
+                            }
+                        }
                     }
                 }
             }
         }
-        // [C_out, N·positions] from the product to [N, C_out, positions], adding the bias.
-        var output = scratch?.take(batch * outChannels * positions) ?? [Float](repeating: 0, count: batch * outChannels * positions)
-        output.withUnsafeMutableBufferPointer { target in
-            product.withUnsafeBufferPointer { source in
-                for n in 0..<batch {
-                    for channel in 0..<outChannels {
-                        let from = source.baseAddress! + channel * wide + n * positions
-                        let to = target.baseAddress! + (n * outChannels + channel) * positions
-                        let shift = biasValues[channel]
-                        for position in 0..<positions { to[position] = from[position] + shift }
-                    }
-                }
-            }
-        }
-        scratch?.give(product)
+        scratch?.give(columns)
         let result = Tensor(shape: [batch, outChannels, geometry.outputHeight, geometry.outputWidth], scalars: output)
         scratch?.give(output)
         var parents = [input, weight]
         if let bias { parents.append(bias) }
         return Variable(result, parents: parents) { gradient in
-            var byChannel = scratch?.take(outChannels * wide) ?? [Float](repeating: 0, count: outChannels * wide)
-            byChannel.withUnsafeMutableBufferPointer { target in
-                gradient.scalars.withUnsafeBufferPointer { source in
-                    for n in 0..<batch {
-                        for channel in 0..<outChannels {
-                            let from = source.baseAddress! + (n * outChannels + channel) * positions
-                            (target.baseAddress! + channel * wide + n * positions).update(from: from, count: positions)
-                        }
-                    }
-                }
-            }
-            var weightGradient = [Float](repeating: 0, count: w.count)
             let needsInputGradient = input.requiresGradient
+            var weightGradient = [Float](repeating: 0, count: w.count)
             // An input that needs no gradient (the observations) gets an unused placeholder.
             var inputGradient = needsInputGradient ? scratch?.take(x.count) ?? [Float](repeating: 0, count: x.count) : []
             inputGradient.withUnsafeMutableBufferPointer { $0.initialize(repeating: 0) }
-            let columnCount = needsInputGradient ? patch * wide : 0
+            var columns = scratch?.take(patch * positions) ?? [Float](repeating: 0, count: patch * positions)
+            let columnCount = needsInputGradient ? patch * positions : 0
             var columnGradient = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
-            byChannel.withUnsafeBufferPointer { g in
-                columns.withUnsafeBufferPointer { cols in
-                    weightGradient.withUnsafeMutableBufferPointer { dw in
-                        gemm(m: outChannels, n: patch, k: wide, a: g.baseAddress!, b: cols.baseAddress!, transposingB: true, c: dw.baseAddress!, accumulate: false)
-                    }
-                }
-                // The first layer's input (an observation) needs no gradient: skip ∂X and col2im.
-                guard needsInputGradient else { return }
+            x.scalars.withUnsafeBufferPointer { image in
                 w.scalars.withUnsafeBufferPointer { kernel in
-                    columnGradient.withUnsafeMutableBufferPointer { dcols in
-                        gemm(m: patch, n: wide, k: outChannels, a: kernel.baseAddress!, transposingA: true, b: g.baseAddress!, c: dcols.baseAddress!, accumulate: false)
-                    }
-                }
-            }
-            columnGradient.withUnsafeBufferPointer { dcols in
-                inputGradient.withUnsafeMutableBufferPointer { image in
-                    for n in 0..<batch where needsInputGradient {
-                        geometry.col2im(dcols.baseAddress! + n * positions, rowStride: wide, addingInto: image.baseAddress! + n * imageSize)
+                    gradient.scalars.withUnsafeBufferPointer { outputGradient in
+                        columns.withUnsafeMutableBufferPointer { cols in
+                            weightGradient.withUnsafeMutableBufferPointer { dw in
+                                for n in 0..<batch {
+                                    let g = outputGradient.baseAddress! + n * outputSize
+                                    geometry.im2col(image.baseAddress! + n * imageSize, into: cols.baseAddress!, rowStride: positions)
+                                    gemm(m: outChannels, n: patch, k: positions, a: g, b: cols.baseAddress!, transposingB: true, c: dw.baseAddress!, accumulate: n > 0)
+                                }
+                            }
+                        }
+                        guard needsInputGradient else { return }
+                        columnGradient.withUnsafeMutableBufferPointer { dcols in
+                            inputGradient.withUnsafeMutableBufferPointer { dx in
+                                for n in 0..<batch {
+                                    let g = outputGradient.baseAddress! + n * outputSize
+                                    gemm(m: patch, n: positions, k: outChannels, a: kernel.baseAddress!, transposingA: true, b: g, c: dcols.baseAddress!, accumulate: false)
+                                    geometry.col2im(dcols.baseAddress!, rowStride: positions, addingInto: dx.baseAddress! + n * imageSize)
+                                }
+                            }
+                        }
                     }
                 }
             }
             let inputShape = needsInputGradient ? x.shape : [0]
             var gradients = [Tensor(shape: inputShape, scalars: inputGradient), Tensor(shape: w.shape, scalars: weightGradient)]
             if bias != nil {
-                let sums = byChannel.withUnsafeBufferPointer { rows in
-                    (0..<outChannels).map { channel in lanewiseSum(rows.baseAddress! + channel * wide, count: wide) }
+                let sums = gradient.scalars.withUnsafeBufferPointer { values in
+                    (0..<outChannels).map { channel in
+                        var total: Float = 0
+                        for n in 0..<batch { total += lanewiseSum(values.baseAddress! + n * outputSize + channel * positions, count: positions) }
+                        return total
+                    }
                 }
                 gradients.append(Tensor(shape: [outChannels], scalars: sums))
             }
-            scratch?.give(byChannel)
-            scratch?.give(inputGradient)
-            scratch?.give(columnGradient)
             scratch?.give(columns)
+            scratch?.give(columnGradient)
+            scratch?.give(inputGradient)
             return gradients
         }
     }
