@@ -22,29 +22,22 @@ extension Variable {
             kernelHeight: w.shape[2], kernelWidth: w.shape[3], stride: stride, padding: padding)
         precondition(geometry.outputHeight > 0 && geometry.outputWidth > 0, "expected the kernel \(w.shape) to fit input \(x.shape) with padding \(padding)")
         if let bias { precondition(bias.shape == [w.shape[0]], "expected bias [\(w.shape[0])], got \(bias.shape)") }
-        let batch = x.shape[0]
-        let outChannels = w.shape[0]
-        let patch = geometry.patchSize
-        let positions = geometry.positions
-        let imageSize = geometry.channels * geometry.height * geometry.width
-        let outputSize = outChannels * positions
-        var columns = scratch?.take(patch * positions) ?? [Float](repeating: 0, count: patch * positions)
+        let plan = ConvolutionPlan(geometry: geometry, batch: x.shape[0], outChannels: w.shape[0])
+        let (batch, outChannels, outputSize) = (plan.batch, plan.outChannels, plan.outputSize)
+        let columnCount = plan.chunks * plan.patch * plan.positions
+        var columns = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
         var output = scratch?.take(batch * outputSize) ?? [Float](repeating: 0, count: batch * outputSize)
-        let biasValues = bias?.value.scalars
         x.scalars.withUnsafeBufferPointer { image in
             w.scalars.withUnsafeBufferPointer { kernel in
                 columns.withUnsafeMutableBufferPointer { cols in
                     output.withUnsafeMutableBufferPointer { out in
-                        for n in 0..<batch {
-                            let target = out.baseAddress! + n * outputSize
-                            geometry.im2col(image.baseAddress! + n * imageSize, into: cols.baseAddress!, rowStride: positions)
-                            gemm(m: outChannels, n: positions, k: patch, a: kernel.baseAddress!, b: cols.baseAddress!, c: target, accumulate: false)
-                            guard let biasValues else { continue }
-                            for channel in 0..<outChannels {
-                                let row = target + channel * positions
-                                let shift = biasValues[channel]
-                                for position in 0..<positions { row[position] += shift }
+                        guard let image = image.baseAddress, let kernel = kernel.baseAddress, let out = out.baseAddress else { return }
+                        if let bias {
+                            bias.value.scalars.withUnsafeBufferPointer { shift in
+                                plan.forward(image: image, kernel: kernel, bias: shift.baseAddress, columns: cols.baseAddress!, output: out)
                             }
+                        } else {
+                            plan.forward(image: image, kernel: kernel, bias: nil, columns: cols.baseAddress!, output: out)
                         }
                     }
                 }
@@ -57,36 +50,37 @@ extension Variable {
         if let bias { parents.append(bias) }
         return Variable(result, parents: parents) { gradient in
             let needsInputGradient = input.requiresGradient
-            var weightGradient = [Float](repeating: 0, count: w.count)
+            var weightPartials = [Float](repeating: 0, count: plan.chunks * w.count)
             // An input that needs no gradient (the observations) gets an unused placeholder.
             var inputGradient = needsInputGradient ? scratch?.take(x.count) ?? [Float](repeating: 0, count: x.count) : []
             inputGradient.withUnsafeMutableBufferPointer { $0.initialize(repeating: 0) }
-            var columns = scratch?.take(patch * positions) ?? [Float](repeating: 0, count: patch * positions)
-            let columnCount = needsInputGradient ? patch * positions : 0
-            var columnGradient = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
+            var columns = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
+            var columnGradients = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
             x.scalars.withUnsafeBufferPointer { image in
                 w.scalars.withUnsafeBufferPointer { kernel in
                     gradient.scalars.withUnsafeBufferPointer { outputGradient in
                         columns.withUnsafeMutableBufferPointer { cols in
-                            weightGradient.withUnsafeMutableBufferPointer { dw in
-                                for n in 0..<batch {
-                                    let g = outputGradient.baseAddress! + n * outputSize
-                                    geometry.im2col(image.baseAddress! + n * imageSize, into: cols.baseAddress!, rowStride: positions)
-                                    gemm(m: outChannels, n: patch, k: positions, a: g, b: cols.baseAddress!, transposingB: true, c: dw.baseAddress!, accumulate: n > 0)
-                                }
-                            }
-                        }
-                        guard needsInputGradient else { return }
-                        columnGradient.withUnsafeMutableBufferPointer { dcols in
-                            inputGradient.withUnsafeMutableBufferPointer { dx in
-                                for n in 0..<batch {
-                                    let g = outputGradient.baseAddress! + n * outputSize
-                                    gemm(m: patch, n: positions, k: outChannels, a: kernel.baseAddress!, transposingA: true, b: g, c: dcols.baseAddress!, accumulate: false)
-                                    geometry.col2im(dcols.baseAddress!, rowStride: positions, addingInto: dx.baseAddress! + n * imageSize)
+                            columnGradients.withUnsafeMutableBufferPointer { dcols in
+                                weightPartials.withUnsafeMutableBufferPointer { dw in
+                                    inputGradient.withUnsafeMutableBufferPointer { dx in
+                                        guard let image = image.baseAddress, let kernel = kernel.baseAddress,
+                                              let outputGradient = outputGradient.baseAddress else { return }
+                                        plan.backward(
+                                            image: image, kernel: kernel, outputGradient: outputGradient,
+                                            columns: cols.baseAddress!, columnGradients: dcols.baseAddress!,
+                                            weightPartials: dw.baseAddress!, inputGradient: needsInputGradient ? dx.baseAddress : nil)
+                                    }
                                 }
                             }
                         }
                     }
+                }
+            }
+            // The chunks' weight gradients, added in chunk order.
+            var weightGradient = [Float](repeating: 0, count: w.count)
+            weightPartials.withUnsafeBufferPointer { partials in
+                for chunk in 0..<plan.chunks {
+                    for index in 0..<w.count { weightGradient[index] += partials[chunk * w.count + index] }
                 }
             }
             let inputShape = needsInputGradient ? x.shape : [0]
@@ -95,14 +89,14 @@ extension Variable {
                 let sums = gradient.scalars.withUnsafeBufferPointer { values in
                     (0..<outChannels).map { channel in
                         var total: Float = 0
-                        for n in 0..<batch { total += lanewiseSum(values.baseAddress! + n * outputSize + channel * positions, count: positions) }
+                        for n in 0..<batch { total += lanewiseSum(values.baseAddress! + n * outputSize + channel * plan.positions, count: plan.positions) }
                         return total
                     }
                 }
                 gradients.append(Tensor(shape: [outChannels], scalars: sums))
             }
             scratch?.give(columns)
-            scratch?.give(columnGradient)
+            scratch?.give(columnGradients)
             scratch?.give(inputGradient)
             return gradients
         }
