@@ -53,6 +53,9 @@ void nc_im2col(const nc_convolution_geometry *geometry, const float *image, floa
 /// The adjoint of nc_im2col: adds each column-matrix entry into the image value it was read from.
 void nc_col2im(const nc_convolution_geometry *geometry, const float *columns, ptrdiff_t row_stride, float *image);
 
+/// Writes sin(x) and cos(x), with one shared argument reduction where the C library allows.
+void nc_sincos(double x, double *sine, double *cosine);
+
 /// One Adam step over `count` parameters, in place: m ← β₁m + (1-β₁)g, v ← β₂v + (1-β₂)g²,
 /// θ ← θ - rate·(m/first_correction)/(√(v/second_correction) + ε). Arrays must not overlap.
 void nc_adam_update(ptrdiff_t count, float *theta, float *m, float *v, const float *g, float rate,
