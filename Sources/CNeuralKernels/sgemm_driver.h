@@ -106,13 +106,10 @@ NC_INLINE void pack_a(ptrdiff_t mc, ptrdiff_t kc, matrix_view a, float *buffer, 
             }
         }
 #endif
-        for (ptrdiff_t i = 0; i < mr; ++i) {
+        if (rows < mr) memset(buffer + p_start * mr, 0, (size_t)((kc - p_start) * mr) * sizeof(float));
+        for (ptrdiff_t i = 0; i < rows; ++i) {
             const float *row = a.data + (strip + i) * a.row_stride;
-            if (i < rows) {
-                for (ptrdiff_t p = p_start; p < kc; ++p) buffer[p * mr + i] = row[p * a.column_stride];
-            } else {
-                for (ptrdiff_t p = p_start; p < kc; ++p) buffer[p * mr + i] = 0.0f;
-            }
+            for (ptrdiff_t p = p_start; p < kc; ++p) buffer[p * mr + i] = row[p * a.column_stride];
         }
     }
 }
@@ -140,13 +137,11 @@ NC_INLINE void pack_b(ptrdiff_t kc, ptrdiff_t nc, matrix_view b, float *buffer, 
             }
         }
 #endif
-        for (ptrdiff_t j = 0; j < nr; ++j) {
+        // A ragged strip (a 2-output layer's weight) is zeroed whole, then its few columns filled.
+        if (columns < nr) memset(buffer + p_start * nr, 0, (size_t)((kc - p_start) * nr) * sizeof(float));
+        for (ptrdiff_t j = 0; j < columns; ++j) {
             const float *column = b.data + (strip + j) * b.column_stride;
-            if (j < columns) {
-                for (ptrdiff_t p = p_start; p < kc; ++p) buffer[p * nr + j] = column[p * b.row_stride];
-            } else {
-                for (ptrdiff_t p = p_start; p < kc; ++p) buffer[p * nr + j] = 0.0f;
-            }
+            for (ptrdiff_t p = p_start; p < kc; ++p) buffer[p * nr + j] = column[p * b.row_stride];
         }
     }
 }
