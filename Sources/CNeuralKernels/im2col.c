@@ -4,6 +4,15 @@
 // library call per row.
 #include "CNeuralKernels.h"
 
+#if defined(__x86_64__)
+// The AVX-512 row copies of im2col_avx512.c, used where the CPU has AVX-512F.
+void nc_im2col_dense_avx512(const nc_convolution_geometry *g, const float *image, float *columns, ptrdiff_t row_stride,
+                            ptrdiff_t output_height, ptrdiff_t output_width);
+void nc_col2im_dense_avx512(const nc_convolution_geometry *g, const float *columns, ptrdiff_t row_stride, float *image,
+                            ptrdiff_t output_height, ptrdiff_t output_width);
+#define NC_AVX512_ROWS() (__builtin_cpu_supports("avx512f"))
+#endif
+
 // Output columns ox whose input column ox·stride − padding + kx lies inside [0, width).
 static void valid_columns(const nc_convolution_geometry *g, ptrdiff_t kx, ptrdiff_t output_width, ptrdiff_t *first, ptrdiff_t *last) {
     ptrdiff_t offset = g->padding - kx;
@@ -35,6 +44,12 @@ void nc_im2col(const nc_convolution_geometry *g, const float *image, float *colu
     ptrdiff_t output_height = (g->height + 2 * g->padding - g->kernel_height) / g->stride + 1;
     ptrdiff_t output_width = (g->width + 2 * g->padding - g->kernel_width) / g->stride + 1;
     if (g->stride == 1 && g->padding == 0) {
+#if defined(__x86_64__)
+        if (NC_AVX512_ROWS()) {
+            nc_im2col_dense_avx512(g, image, columns, row_stride, output_height, output_width);
+            return;
+        }
+#endif
         im2col_dense(g, image, columns, row_stride, output_height, output_width);
         return;
     }
@@ -68,6 +83,12 @@ void nc_im2col(const nc_convolution_geometry *g, const float *image, float *colu
 void nc_col2im(const nc_convolution_geometry *g, const float *columns, ptrdiff_t row_stride, float *image) {
     ptrdiff_t output_height = (g->height + 2 * g->padding - g->kernel_height) / g->stride + 1;
     ptrdiff_t output_width = (g->width + 2 * g->padding - g->kernel_width) / g->stride + 1;
+#if defined(__x86_64__)
+    if (g->stride == 1 && g->padding == 0 && g->width <= 16 && NC_AVX512_ROWS()) {
+        nc_col2im_dense_avx512(g, columns, row_stride, image, output_height, output_width);
+        return;
+    }
+#endif
     for (ptrdiff_t channel = 0; channel < g->channels; ++channel) {
         for (ptrdiff_t ky = 0; ky < g->kernel_height; ++ky) {
             for (ptrdiff_t kx = 0; kx < g->kernel_width; ++kx) {
