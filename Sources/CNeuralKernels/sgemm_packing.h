@@ -90,21 +90,23 @@ NC_INLINE void pack_b(ptrdiff_t kc, ptrdiff_t nc, matrix_view b, float *buffer, 
             }
             continue;
         }
-        ptrdiff_t p_start = 0;
+        // A ragged strip (a 2-output layer's weight) is zeroed whole, then its columns filled:
+        // whole 8×8 blocks by register transposes where allowed, the rest one by one.
+        if (columns < nr) memset(buffer, 0, (size_t)(kc * nr) * sizeof(float));
+        ptrdiff_t p_start = 0, vector_columns = 0;
 #ifdef NC_X86
-        if (vector_transpose && columns == nr && b.row_stride == 1) {
+        if (vector_transpose && b.row_stride == 1) {
+            vector_columns = columns / 8 * 8;
             for (; p_start + 8 <= kc; p_start += 8) {
-                for (ptrdiff_t j = 0; j < nr; j += 8) {
+                for (ptrdiff_t j = 0; j < vector_columns; j += 8) {
                     transpose_8x8(b.data + (strip + j) * b.column_stride + p_start, b.column_stride, buffer + p_start * nr + j, nr);
                 }
             }
         }
 #endif
-        // A ragged strip (a 2-output layer's weight) is zeroed whole, then its few columns filled.
-        if (columns < nr) memset(buffer + p_start * nr, 0, (size_t)((kc - p_start) * nr) * sizeof(float));
         for (ptrdiff_t j = 0; j < columns; ++j) {
             const float *column = b.data + (strip + j) * b.column_stride;
-            for (ptrdiff_t p = p_start; p < kc; ++p) buffer[p * nr + j] = column[p * b.row_stride];
+            for (ptrdiff_t p = j < vector_columns ? p_start : 0; p < kc; ++p) buffer[p * nr + j] = column[p * b.row_stride];
         }
     }
 }

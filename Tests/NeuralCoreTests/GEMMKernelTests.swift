@@ -19,6 +19,8 @@ struct GEMMKernelTests {
         Case(m: 13, n: 1057, k: 40, transposingA: false, transposingB: true),
         Case(m: 64, n: 1024, k: 300, transposingA: true, transposingB: true),
         Case(m: 130, n: 96, k: 64, transposingA: false, transposingB: false),
+        Case(m: 16, n: 27, k: 196, transposingA: false, transposingB: true),
+        Case(m: 32, n: 144, k: 150, transposingA: false, transposingB: true),
     ]
 
     /// `C = op(A)·op(B) + C₀` on the given instruction set (0 portable, 1 AVX2, 2 AVX-512).
