@@ -2,7 +2,7 @@ import NeuralCore
 import Testing
 
 /// The blocked GEMM against a Double-accumulated naive product, across the kernel's block
-/// edges (MR = 6, NR = 16, KC = 256, NC = 1024), both transposes, B read in place or packed
+/// edges (MR = 6 or 8, NR = 16 or 32, KC = 256, NC = 1024), both transposes, B read in place or packed
 /// (row strides that are multiples of 1024), and forced thread counts.
 struct MatMulTests {
     struct Case: Sendable, CustomStringConvertible {
@@ -21,6 +21,8 @@ struct MatMulTests {
         Case(m: 131, n: 70, k: 513, transposingLHS: false, transposingRHS: true, threads: 3),
         Case(m: 20, n: 300, k: 64, transposingLHS: true, transposingRHS: false, threads: 2),
         Case(m: 9, n: 1024, k: 40, transposingLHS: false, transposingRHS: false, threads: 1),
+        Case(m: 61, n: 97, k: 257, transposingLHS: false, transposingRHS: false, threads: 2),
+        Case(m: 25, n: 130, k: 33, transposingLHS: true, transposingRHS: true, threads: 2),
     ]
 
     @Test(arguments: cases)

@@ -7,7 +7,8 @@
 ///
 /// op(A) is m×k and op(B) is k×n. With trans_a == 0, A is stored m×k with row stride lda;
 /// otherwise A is stored k×m (so op(A) = Aᵀ). Likewise for B. C is m×n with row stride ldc.
-/// Picks an AVX2+FMA kernel at run time where the CPU has one, else portable C.
+/// Picks an AVX-512F kernel at run time where the CPU has one, else AVX2+FMA, else portable C;
+/// the two fast kernels give bit-identical results.
 /// `blocked` selects the algorithm: 1 packed/blocked, 0 unpacked (tiny shapes), -1 decide from
 /// the shape. Callers that split one product into pieces pass the whole product's choice, so
 /// every element is summed in the same order however the work is split.
@@ -16,11 +17,44 @@ void nc_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
               const float *b, ptrdiff_t ldb, int trans_b,
               float *c, ptrdiff_t ldc, int accumulate, int blocked);
 
+/// nc_sgemm limited to an instruction set: 0 portable C, 1 AVX2+FMA, 2 AVX-512F (each falls back
+/// to the next narrower one the CPU lacks). For tests that compare the kernels with each other.
+void nc_sgemm_using(int instruction_set, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                    const float *a, ptrdiff_t lda, int trans_a,
+                    const float *b, ptrdiff_t ldb, int trans_b,
+                    float *c, ptrdiff_t ldc, int accumulate, int blocked);
+
 /// 1 when nc_sgemm would use the blocked algorithm for an m×n×k product, else 0.
 int nc_sgemm_prefers_blocked(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 
 /// 1 when the running CPU has AVX2 and FMA (the fast path of nc_sgemm), else 0.
 int nc_has_avx2_fma(void);
+
+/// 1 when the running CPU has AVX-512F (and AVX2+FMA), so nc_sgemm uses its AVX-512 kernel, else 0.
+int nc_has_avx512f(void);
+
+/// Rows of the register tile nc_sgemm uses on this CPU (a good granule for splitting rows).
+ptrdiff_t nc_sgemm_tile_rows(void);
+
+/// Columns of the register tile nc_sgemm uses on this CPU (a good granule for splitting columns).
+ptrdiff_t nc_sgemm_tile_columns(void);
+
+/// The geometry of a 2-D convolution window over one [C, H, W] image.
+typedef struct {
+    ptrdiff_t channels, height, width;
+    ptrdiff_t kernel_height, kernel_width;
+    ptrdiff_t stride, padding;
+} nc_convolution_geometry;
+
+/// Writes the column matrix of `image`: row (c·KH + ky)·KW + kx holds, for every output position,
+/// the input value under that kernel tap (0 in the padding). Rows are `row_stride` floats apart.
+void nc_im2col(const nc_convolution_geometry *geometry, const float *image, float *columns, ptrdiff_t row_stride);
+
+/// The adjoint of nc_im2col: adds each column-matrix entry into the image value it was read from.
+void nc_col2im(const nc_convolution_geometry *geometry, const float *columns, ptrdiff_t row_stride, float *image);
+
+/// Writes sin(x) and cos(x), with one shared argument reduction where the C library allows.
+void nc_sincos(double x, double *sine, double *cosine);
 
 /// One Adam step over `count` parameters, in place: m ← β₁m + (1-β₁)g, v ← β₂v + (1-β₂)g²,
 /// θ ← θ - rate·(m/first_correction)/(√(v/second_correction) + ε). Arrays must not overlap.

@@ -2,17 +2,25 @@
 /// the ``Elementwise`` table; the formulas are repeated here for readers of the public API.
 extension Variable {
     /// Applies `function` element-wise; backward multiplies the incoming gradient by `f'(x)`.
-    func applying<Function: ElementwiseFunction>(_ function: Function) -> Variable {
+    /// - Parameters:
+    ///   - scratch: a layer's pool for the output arrays, so steady-state training reuses them
+    ///     instead of allocating (and page-faulting) fresh ones.
+    ///   - gradientScratch: the same for the gradient arrays; a separate pool, since an output
+    ///     of the same size is still held by the graph while its gradient is computed.
+    func applying<Function: ElementwiseFunction>(
+        _ function: Function, scratch: ScratchBuffers? = nil, gradientScratch: ScratchBuffers? = nil
+    ) -> Variable {
         let input = value
-        var output = [Float](repeating: 0, count: input.count)
+        var output = scratch?.take(input.count) ?? [Float](repeating: 0, count: input.count)
         input.scalars.withUnsafeBufferPointer { x in
             output.withUnsafeMutableBufferPointer { y in
                 for index in 0..<y.count { y[index] = function.value(x[index]) }
             }
         }
         let result = Tensor(shape: input.shape, scalars: output)
+        scratch?.give(output)
         return Variable(result, parents: [self]) { gradient in
-            var local = [Float](repeating: 0, count: input.count)
+            var local = gradientScratch?.take(input.count) ?? [Float](repeating: 0, count: input.count)
             local.withUnsafeMutableBufferPointer { target in
                 gradient.scalars.withUnsafeBufferPointer { g in
                     input.scalars.withUnsafeBufferPointer { x in
@@ -22,6 +30,7 @@ extension Variable {
                     }
                 }
             }
+            gradientScratch?.give(local)
             return [Tensor(shape: input.shape, scalars: local)]
         }
     }

@@ -5,8 +5,8 @@ import Foundation
 /// Single-precision matrix multiply on raw row-major buffers: `C = op(A)·op(B)` or `C += op(A)·op(B)`.
 ///
 /// Every matrix product in the module goes through here. The arithmetic is done by the C
-/// kernel `nc_sgemm` (blocked, packed, AVX2+FMA micro-kernel chosen at run time, portable C
-/// elsewhere). Products of at least ``parallelThreshold`` multiply-adds are split over threads
+/// kernel `nc_sgemm` (blocked, packed, with an AVX-512F or AVX2+FMA micro-kernel chosen at run
+/// time by CPU feature, portable C elsewhere). Products of at least ``parallelThreshold`` multiply-adds are split over threads
 /// by rows (or columns when there are few rows); each element of `C` is summed in the same
 /// order whatever the split, so results are bit-identical for any thread count.
 /// - Parameters:
@@ -32,7 +32,7 @@ func gemm(
     let blocked = nc_sgemm_prefers_blocked(m, n, k)
     let splitRows = m >= n
     let extent = splitRows ? m : n
-    let granule = splitRows ? 6 : 16
+    let granule = splitRows ? nc_sgemm_tile_rows() : nc_sgemm_tile_columns()
     let chunk = ((extent + threads - 1) / threads + granule - 1) / granule * granule
     let chunks = (extent + chunk - 1) / chunk
     DispatchQueue.concurrentPerform(iterations: chunks) { index in
@@ -59,5 +59,8 @@ private struct GEMMOperands: @unchecked Sendable {
     let c: UnsafeMutablePointer<Float>
 }
 
-/// Whether the fast AVX2+FMA kernel is in use on this CPU.
+/// Whether the fast AVX2+FMA kernel is in use on this CPU (also true when the AVX-512 one is).
 public var isUsingAVX2Kernel: Bool { nc_has_avx2_fma() != 0 }
+
+/// Whether the AVX-512F kernel (8×32 register tile) is in use on this CPU.
+public var isUsingAVX512Kernel: Bool { nc_has_avx512f() != 0 }

@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// The geometry of a 2-D convolution or pooling window over one `[C, H, W]` image.
 struct ConvolutionGeometry {
     let channels: Int
@@ -37,64 +39,23 @@ struct ConvolutionGeometry {
         }
     }
 
-    /// The output columns `ox` whose input column `ox·stride - padding + kx` lies inside the image.
-    @inline(__always)
-    func validColumns(kernelColumn kx: Int) -> Range<Int> {
-        let offset = padding - kx
-        let first = offset > 0 ? (offset + stride - 1) / stride : 0
-        let last = (width - 1 + offset) >= 0 ? (width - 1 + offset) / stride + 1 : 0
-        return first..<Swift.max(first, Swift.min(last, outputWidth))
+    /// This geometry for the C kernels.
+    private var kernelGeometry: nc_convolution_geometry {
+        nc_convolution_geometry(
+            channels: channels, height: height, width: width, kernel_height: kernelHeight, kernel_width: kernelWidth,
+            stride: stride, padding: padding)
     }
 
-    /// Unfolds one image into a `[patchSize, positions]` block of a column matrix whose rows are
-    /// `rowStride` apart (zeros where padded), so several images can share one matrix side by side.
+    /// Writes the `[patchSize, positions]` column matrix of one image, rows `rowStride` apart
+    /// (so a batch can share one wide matrix); padding positions are zero.
     func im2col(_ image: UnsafePointer<Float>, into columns: UnsafeMutablePointer<Float>, rowStride: Int) {
-        for channel in 0..<channels {
-            for ky in 0..<kernelHeight {
-                for kx in 0..<kernelWidth {
-                    let row = columns + ((channel * kernelHeight + ky) * kernelWidth + kx) * rowStride
-                    let valid = validColumns(kernelColumn: kx)
-                    for oy in 0..<outputHeight {
-                        let target = row + oy * outputWidth
-                        let y = oy * stride - padding + ky
-                        guard y >= 0 && y < height, !valid.isEmpty else {
-                            target.update(repeating: 0, count: outputWidth)
-                            continue
-                        }
-                        target.update(repeating: 0, count: valid.lowerBound)
-                        let source = image + (channel * height + y) * width - padding + kx
-                        if stride == 1 {
-                            (target + valid.lowerBound).update(from: source + valid.lowerBound, count: valid.count)
-                        } else {
-                            for ox in valid { target[ox] = source[ox * stride] }
-                        }
-                        (target + valid.upperBound).update(repeating: 0, count: outputWidth - valid.upperBound)
-                    }
-                }
-            }
-        }
+        var geometry = kernelGeometry
+        nc_im2col(&geometry, image, columns, rowStride)
     }
 
-    /// Folds a column block back onto an image, adding overlapping contributions (the adjoint of `im2col`).
+    /// Adds a column matrix back into the image it came from (the adjoint of ``im2col(_:into:rowStride:)``).
     func col2im(_ columns: UnsafePointer<Float>, rowStride: Int, addingInto image: UnsafeMutablePointer<Float>) {
-        for channel in 0..<channels {
-            for ky in 0..<kernelHeight {
-                for kx in 0..<kernelWidth {
-                    let row = columns + ((channel * kernelHeight + ky) * kernelWidth + kx) * rowStride
-                    let valid = validColumns(kernelColumn: kx)
-                    for oy in 0..<outputHeight {
-                        let y = oy * stride - padding + ky
-                        guard y >= 0 && y < height else { continue }
-                        let source = row + oy * outputWidth
-                        let target = image + (channel * height + y) * width - padding + kx
-                        if stride == 1 {
-                            for ox in valid { target[ox] += source[ox] }
-                        } else {
-                            for ox in valid { target[ox * stride] += source[ox] }
-                        }
-                    }
-                }
-            }
-        }
+        var geometry = kernelGeometry
+        nc_col2im(&geometry, columns, rowStride, image)
     }
 }

@@ -14,6 +14,8 @@ public final class Linear: Layer {
     public let weight: Variable
     /// The bias vector, `[outputSize]`, or `nil` for a layer without bias.
     public let bias: Variable?
+    /// Input-gradient arrays reused between training steps.
+    private let scratch = ScratchBuffers()
 
     /// Creates a layer with PyTorch's default initialisation drawn from `generator`.
     public init(inputSize: Int, outputSize: Int, hasBias: Bool = true, using generator: inout some RandomNumberGenerator) {
@@ -46,8 +48,8 @@ public final class Linear: Layer {
     public func callAsFunction(_ input: Variable) -> Variable {
         let inputSize = weight.shape[1]
         precondition(input.shape.last == inputSize, "expected input with last axis \(inputSize), got \(input.shape)")
-        if input.value.rank == 2 { return Variable.linear(input, weight: weight, bias: bias) }
-        let flat = Variable.linear(input.reshaped(to: [-1, inputSize]), weight: weight, bias: bias)
+        if input.value.rank == 2 { return Variable.linear(input, weight: weight, bias: bias, scratch: scratch) }
+        let flat = Variable.linear(input.reshaped(to: [-1, inputSize]), weight: weight, bias: bias, scratch: scratch)
         return flat.reshaped(to: Array(input.shape.dropLast()) + [weight.shape[0]])
     }
 
@@ -55,8 +57,8 @@ public final class Linear: Layer {
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let inputSize = weight.shape[1]
         precondition(input.shape.last == inputSize, "expected input with last axis \(inputSize), got \(input.shape)")
-        var output = Tensor.matmul(input.reshaped(to: [-1, inputSize]), weight.value, transposingRHS: true)
-        if let bias { output.addRowVector(bias.value) }
+        if input.rank == 2 { return Tensor.affine(input, weight: weight.value, bias: bias?.value) }
+        let output = Tensor.affine(input.reshaped(to: [-1, inputSize]), weight: weight.value, bias: bias?.value)
         return output.reshaped(to: Array(input.shape.dropLast()) + [weight.shape[0]])
     }
 }

@@ -35,11 +35,15 @@ public final class Sequential: Layer {
 
     /// Feeds `input` through each layer in turn.
     public func callAsFunction(_ input: Variable) -> Variable {
-        layers.reduce(input) { $1($0) }
+        var output = input
+        for layer in layers { output = layer(output) }
+        return output
     }
 
     /// Feeds a plain tensor through each layer's inference path.
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        layers.reduce(input) { $1($0) }
+        var output = input
+        for layer in layers { output = layer(output) }
+        return output
     }
 }

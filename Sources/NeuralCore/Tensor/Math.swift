@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -11,6 +13,15 @@ import Darwin
 @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }
 @inline(__always) func _sin(_ x: Double) -> Double { sin(x) }
+
+/// `(sin x, cos x)` with one shared argument reduction where the C library offers `sincos`
+/// (glibc, whose results equal separate `sin` and `cos` calls).
+@inline(__always) func _sinCos(_ x: Double) -> (sin: Double, cos: Double) {
+    var sine = 0.0
+    var cosine = 0.0
+    nc_sincos(x, &sine, &cosine)
+    return (sine, cosine)
+}
 @inline(__always) func _exp(_ x: Float) -> Float { expf(x) }
 @inline(__always) func _log(_ x: Float) -> Float { logf(x) }
 @inline(__always) func _log1p(_ x: Float) -> Float { log1pf(x) }

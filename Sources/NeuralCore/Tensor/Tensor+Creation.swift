@@ -58,7 +58,7 @@ extension Tensor {
         let u1 = 1 - Double(generator.next() >> 11) * 0x1p-53
         let u2 = Double(generator.next() >> 11) * 0x1p-53
         let radius = (-2 * _log(u1)).squareRoot()
-        let angle = 2 * Double.pi * u2
-        return (Float(radius * _cos(angle)), Float(radius * _sin(angle)))
+        let (sine, cosine) = _sinCos(2 * Double.pi * u2)
+        return (Float(radius * cosine), Float(radius * sine))
     }
 }

@@ -27,11 +27,15 @@ extension Tensor {
             precondition(Array(rhs.shape.dropLast(2)) == batchShape, "expected equal batch axes, got \(lhs.shape) × \(rhs.shape)")
         }
         let batch = batchShape.reduce(1, *)
-        var result = [Float](repeating: 0, count: batch * m * n)
-        lhs.scalars.withUnsafeBufferPointer { a in
-            rhs.scalars.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { c in
-                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
+        // Every element is written by the products below (or zeroed when k is 0).
+        let result = [Float](unsafeUninitializedCapacity: batch * m * n) { c, initialized in
+            initialized = batch * m * n
+            lhs.scalars.withUnsafeBufferPointer { a in
+                rhs.scalars.withUnsafeBufferPointer { b in
+                    guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else {
+                        c.initialize(repeating: 0)
+                        return
+                    }
                     if sharedRHS && !transposingLHS {
                         gemm(m: batch * m, n: n, k: k, a: a, b: b, transposingB: transposingRHS, c: c, accumulate: false, threadCount: threadCount)
                         return
@@ -46,5 +50,24 @@ extension Tensor {
             }
         }
         return Tensor(shape: batchShape + [m, n], scalars: result)
+    }
+
+    /// The plain product `lhs·rhs` of two matrices, written into an array from `scratch` (which
+    /// keeps it for the next call; see ``ScratchBuffers``).
+    static func matmul(_ lhs: Tensor, _ rhs: Tensor, scratch: ScratchBuffers?) -> Tensor {
+        guard let scratch, lhs.rank == 2, rhs.rank == 2, lhs.shape[1] == rhs.shape[0], lhs.count > 0, rhs.count > 0 else {
+            return matmul(lhs, rhs)
+        }
+        let (m, k, n) = (lhs.shape[0], lhs.shape[1], rhs.shape[1])
+        var result = scratch.take(m * n)
+        lhs.scalars.withUnsafeBufferPointer { a in
+            rhs.scalars.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { c in
+                    gemm(m: m, n: n, k: k, a: a.baseAddress!, b: b.baseAddress!, c: c.baseAddress!, accumulate: false)
+                }
+            }
+        }
+        scratch.give(result)
+        return Tensor(shape: [m, n], scalars: result)
     }
 }

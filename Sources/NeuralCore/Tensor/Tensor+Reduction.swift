@@ -8,15 +8,15 @@ extension Tensor {
         var result = self
         for axis in resolved.sorted(by: >) {
             result = result.reducedAlong(axis) { values, outer, extent, inner, output in
+                // Whole rows of `inner` sums at a time, so reads are contiguous and vectorise;
+                // each sum still adds its terms in axis order.
+                guard let values = values.baseAddress, let output = output.baseAddress else { return }
                 for block in 0..<outer {
-                    for offset in 0..<inner {
-                        var total: Float = 0
-                        var position = block * extent * inner + offset
-                        for _ in 0..<extent {
-                            total += values[position]
-                            position += inner
-                        }
-                        output[block * inner + offset] = total
+                    let target = output + block * inner
+                    target.initialize(repeating: 0, count: inner)
+                    for step in 0..<extent {
+                        let source = values + (block * extent + step) * inner
+                        for offset in 0..<inner { target[offset] += source[offset] }
                     }
                 }
             }
