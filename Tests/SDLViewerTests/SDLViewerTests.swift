@@ -66,26 +66,26 @@ import Testing
         }
     }
 
-    /// A real window on an X server (Xvfb in CI): shows CartPole frames, captures the screen
-    /// with ImageMagick's `import`, and finds the cart's black and the pole's brown where the
-    /// state puts them.
+    /// A real window on an X server (Xvfb in CI): plays a few frames of a CartPole episode
+    /// through `Playback`, captures the screen with ImageMagick's `import`, and finds the cart's
+    /// black and the pole's brown where the episode's last state puts them.
     @Test(.enabled(if: XServer.shouldTest, "needs DISPLAY and ImageMagick's import; CI runs it under xvfb-run with DOJO_REQUIRE_X11=1"))
     func realWindowShowsTheCartWhereTheStateSays() async throws {
         await #expect(processExitsWith: .success) {
             do {
-                var env = CartPole()
-                _ = try env.reset(seed: 0, options: ["state": [0.8, 0, 0.1, 0]])
+                let scene = try CartPoleScene(episodes: 1)
                 let window = try SDLWindow(title: "dojo x11 test", width: 600, height: 400)
-                for _ in 0..<10 {
-                    window.show(env.frame)
-                    _ = window.nextInput(waitingAtMost: 30)
-                }
+                Playback(window: window, framesPerSecond: 30).run(scene, maximumFrames: 8)
+                _ = window.nextInput(waitingAtMost: 200)
+                let env = scene.cartPole
+                guard scene.steps >= 5 else { exit(4) }
                 let screen = try XServer.captureScreen()
                 let origin = window.position
+                let theta = env.state[2]
                 let cart = (Int(env.cartCentreX) + origin.x, 400 - 100 + origin.y)
-                let pole = (Int(env.axle.x + 60 * sin(0.1)) + origin.x, Int(env.axle.y - 60 * cos(0.1)) + origin.y)
+                let pole = (Int(env.axle.x + 60 * sin(theta)) + origin.x, Int(env.axle.y - 60 * cos(theta)) + origin.y)
                 let ok = screen[cart.0, cart.1] == CartPole.colors.cart && screen[pole.0, pole.1] == CartPole.colors.pole
-                    && screen[origin.x + 5, origin.y + 5] == CartPole.colors.background
+                    && screen[origin.x + 590, origin.y + 390] == CartPole.colors.background
                 exit(ok ? EXIT_SUCCESS : 2)
             } catch {
                 exit(3)
@@ -118,7 +118,8 @@ final class PausedCPUMeasurement: @unchecked Sendable {
 
 /// Random-action CartPole episodes as a viewer scene.
 final class CartPoleScene: ViewerScene {
-    private var env = CartPole()
+    /// The environment, in the state of the frame shown last.
+    private(set) var cartPole = CartPole()
     private var generator = SeededGenerator(seed: 1)
     private let episodes: Int
     private var episode = 0
@@ -130,17 +131,17 @@ final class CartPoleScene: ViewerScene {
     }
 
     func restart() -> Frame {
-        _ = try? env.reset(seed: episode == 0 ? 0 : nil)
+        _ = try? cartPole.reset(seed: episode == 0 ? 0 : nil)
         episode += 1
         isEpisodeOver = false
-        return env.frame
+        return cartPole.frame
     }
 
     func advance() -> Frame? {
-        let result = env.step(Int(generator.next() % 2))
+        let result = cartPole.step(Int(generator.next() % 2))
         steps += 1
         isEpisodeOver = result.isDone
-        return env.frame
+        return cartPole.frame
     }
 
     func click(x: Int, y: Int) -> Frame? { nil }
