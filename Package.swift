@@ -59,7 +59,7 @@ let package = Package(
             ]
         ),
         .target(name: "AllocationCounter", path: "Tests/Support/AllocationCounter"),
-        .target(name: "TestSupport", dependencies: ["Dojo", "Rendering"], path: "Tests/Support/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Dojo", "Rendering", "AllocationCounter"], path: "Tests/Support/TestSupport"),
         .testTarget(name: "DojoTests", dependencies: ["Dojo", "TestSupport", "AllocationCounter"]),
         .testTarget(
             name: "SDLViewerTests",

@@ -9,7 +9,7 @@ import TestSupport
 /// process (an exit test) so allocations of tests running in parallel are not counted; the
 /// exit code is the number of allocations seen (capped at 99). Optimised builds only, as the
 /// rest of Dojo's allocation checks.
-@Suite(.enabled(if: isOptimizedBuild, "allocation-free stepping is promised for release builds only"))
+@Suite(.enabled(if: runsAllocationChecks, "allocation-free stepping is promised for optimised builds, and counted through glibc's malloc"))
 struct GridWorldAllocationTests {
     @Test func indexStepAndResetAllocateNothing() async {
         await #expect(processExitsWith: .success) {
