@@ -3,8 +3,14 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+
+private let readBytes = Glibc.read
+private let writeBytes = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
+
+private let readBytes = Darwin.read
+private let writeBytes = Darwin.write
 #endif
 
 /// Runs `dojo` attached to a pseudo-terminal, as a person at a terminal would: the test types
@@ -35,7 +41,7 @@ final class PseudoTerminal {
     /// Types `line` and Return.
     func type(_ line: String) {
         let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { Glibc.write(controller, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeBytes { writeBytes(controller, $0.baseAddress, $0.count) }
     }
 
     /// Reads output until `text` has appeared in the transcript or `seconds` pass.
@@ -46,7 +52,7 @@ final class PseudoTerminal {
         while !transcript.contains(text), Date() < deadline {
             var descriptor = pollfd(fd: controller, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, 100) > 0 else { continue }
-            let count = Glibc.read(controller, &buffer, buffer.count)
+            let count = readBytes(controller, &buffer, buffer.count)
             guard count > 0 else { break }
             transcript += String(decoding: buffer[0..<count], as: UTF8.self)
         }
