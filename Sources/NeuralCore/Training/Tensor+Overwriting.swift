@@ -22,8 +22,10 @@ extension Tensor {
         guard let bias else { return }
         scalars.withUnsafeMutableBufferPointer { target in
             bias.scalars.withUnsafeBufferPointer { vector in
+                guard let target = target.baseAddress, let vector = vector.baseAddress else { return }
                 for row in 0..<rows {
-                    for column in 0..<outputSize { target[row * outputSize + column] += vector[column] }
+                    let line = target + row * outputSize
+                    for column in 0..<outputSize { line[column] += vector[column] }
                 }
             }
         }
@@ -47,8 +49,10 @@ extension Tensor {
         scalars.withUnsafeMutableBufferPointer { target in
             target.update(repeating: 0)
             matrix.scalars.withUnsafeBufferPointer { source in
+                guard let target = target.baseAddress, let source = source.baseAddress else { return }
                 for row in 0..<rows {
-                    for column in 0..<width { target[column] += source[row * width + column] }
+                    let line = source + row * width
+                    for column in 0..<width { target[column] += line[column] }
                 }
             }
         }
