@@ -36,7 +36,8 @@ public final class PerceptronWorkspace {
     var gradients: [Tensor] = []
 
     /// Wraps `model` without copying its parameters: updates to them are seen by the workspace.
-    /// - Precondition: every layer is a ``Linear``, ``ReLU``, ``LeakyReLU``, ``Tanh`` or ``Sigmoid``.
+    /// - Precondition: every layer is a ``Linear``, ``ReLU``, ``LeakyReLU``, ``Tanh`` or ``Sigmoid``,
+    ///   and no layer appears twice (its gradients would need adding up, not overwriting).
     public init(_ model: Sequential) {
         stages = model.layers.map { layer in
             switch layer {
@@ -49,6 +50,8 @@ public final class PerceptronWorkspace {
             }
         }
         parameters = model.parameters
+        precondition(Set(parameters.map(ObjectIdentifier.init)).count == parameters.count,
+                     "expected each layer once: a workspace overwrites gradients, so shared parameters are not supported")
     }
 
     /// Runs the model on a `[batch, in]` input and returns the `[batch, out]` output, keeping
