@@ -28,8 +28,8 @@ enum NeuralBenchmarks {
             let online = perceptron([4, hidden, hidden, 2], using: &generator)
             let target = perceptron([4, hidden, hidden, 2], using: &generator)
             if wanted("dqn-update/4-\(hidden)-\(hidden)-2") {
-                let optimizer = Adam(learningRate: 1e-4)
-                let seconds = timed(300) { dqnUpdate(online: online, target: target, optimizer: optimizer, using: &generator) }
+                let update = DQNUpdate(online: online, target: target, batchSize: batch)
+                let seconds = timed(300) { update.run(using: &generator) }
                 results.append(Result(name: "dqn-update/4-\(hidden)-\(hidden)-2", value: seconds * 1e3, unit: "ms"))
             }
             if wanted("forward-batch-1/4-\(hidden)-\(hidden)-2") {
@@ -53,19 +53,6 @@ enum NeuralBenchmarks {
 
     private static let batch = 64
 
-    /// One DQN update as CleanRL's: target network's max over next states, the online
-    /// network's Q of the taken actions, Huber loss, backward, and an Adam step.
-    private static func dqnUpdate(online: Sequential, target: Sequential, optimizer: Adam, using generator: inout SeededGenerator) {
-        let observations = Tensor.normal([batch, 4], using: &generator)
-        let nextObservations = Tensor.normal([batch, 4], using: &generator)
-        let rewards = Tensor.normal([batch], using: &generator)
-        let actions = (0..<batch).map { $0 % 2 }
-        let nextQ = target(nextObservations).max(alongAxis: 1)
-        let targets = Variable(rewards + nextQ * 0.99)
-        _ = online.valueAndGradient { huberLoss($0(Variable(observations)).gathering(actions), targets) }
-        optimizer.step(online.parameters)
-    }
-
     private static func perceptron(_ sizes: [Int], using generator: inout SeededGenerator) -> Sequential {
         var layers: [any Layer] = []
         for index in 0..<(sizes.count - 1) {
@@ -82,5 +69,57 @@ enum NeuralBenchmarks {
         for _ in 0..<repeats { body() }
         let elapsed = start.duration(to: .now)
         return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) / Double(repeats)
+    }
+}
+
+/// One DQN update as CleanRL's, the `dqn-update` case of `dojo bench --suite neural`: a fresh
+/// random batch, the target network's max over next states, the online network's Q of the
+/// taken actions, Huber loss, backward, and an Adam step.
+///
+/// The batch, the networks' activations and the gradients live in buffers kept between
+/// updates (``PerceptronWorkspace``), as a training loop sampling into a fixed batch would,
+/// so a steady-state update allocates nothing.
+final class DQNUpdate {
+    let online: PerceptronWorkspace
+    let target: PerceptronWorkspace
+    let optimizer = Adam(learningRate: 1e-4)
+    var observations: Tensor
+    var nextObservations: Tensor
+    var rewards: Tensor
+    let actions: [Int]
+    var nextQ = Tensor.zeros([0])
+    var targets: Tensor
+    var outputGradient = Tensor.zeros([0])
+
+    /// Wraps the two networks for batches of `batchSize` transitions of 4-feature observations.
+    init(online: Sequential, target: Sequential, batchSize: Int) {
+        self.online = PerceptronWorkspace(online)
+        self.target = PerceptronWorkspace(target)
+        observations = Tensor.zeros([batchSize, 4])
+        nextObservations = Tensor.zeros([batchSize, 4])
+        rewards = Tensor.zeros([batchSize])
+        targets = Tensor.zeros([batchSize])
+        actions = (0..<batchSize).map { $0 % 2 }
+    }
+
+    /// Draws a batch from `generator` and applies one update to the online network.
+    /// - Returns: the Huber loss before the update.
+    @discardableResult
+    func run(using generator: inout SeededGenerator) -> Float {
+        observations.fillNormal(using: &generator)
+        nextObservations.fillNormal(using: &generator)
+        rewards.fillNormal(using: &generator)
+        target.forward(nextObservations).max(alongAxis: 1, into: &nextQ)
+        targets.withUnsafeMutableScalars { targets in
+            rewards.scalars.withUnsafeBufferPointer { rewards in
+                nextQ.scalars.withUnsafeBufferPointer { nextQ in
+                    for index in 0..<targets.count { targets[index] = rewards[index] + nextQ[index] * 0.99 }
+                }
+            }
+        }
+        let loss = huberLoss(online.forward(observations), gathering: actions, target: targets, gradient: &outputGradient)
+        online.backward(outputGradient: outputGradient)
+        optimizer.step(online.parameters)
+        return loss
     }
 }
