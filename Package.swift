@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["SDLViewer", "Environments", "Dojo", "Rendering", .target(name: "CSDL2", condition: .when(traits: ["SDL"]))]
         ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Scripts"]),
-        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "NeuralCoreONNX", "AllocationCounter"]),
+        .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "NeuralCoreONNX", "AllocationCounter", "TestSupport"]),
         .testTarget(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "Rendering", "TestSupport", "AllocationCounter"],
             resources: [.copy("Fixtures")]

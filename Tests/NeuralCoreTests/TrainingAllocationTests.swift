@@ -2,27 +2,14 @@ import AllocationCounter
 import Foundation
 import NeuralCore
 import Testing
-
-#if DEBUG
-private let isOptimizedBuild = false
-#else
-private let isOptimizedBuild = true
-#endif
+import TestSupport
 
 /// A steady-state DQN update of a small MLP through ``PerceptronWorkspace`` must not touch the
 /// heap. Each check runs in its own process (an exit test) so allocations of tests running in
 /// parallel are not counted; the exit code is the number of allocations seen (capped at 99).
 /// Only optimised builds promise this (debug builds box unspecialised generics).
-@Suite(.enabled(if: isOptimizedBuild, "allocation-free training is promised for release builds only"))
+@Suite(.enabled(if: runsAllocationChecks, "allocation-free training is promised for optimised builds, and counted through glibc's malloc"))
 struct TrainingAllocationTests {
-    @Test func countingWorksOnThisPlatform() {
-        #expect(dojo_allocation_counting_available())
-        let before = dojo_allocation_count()
-        let tensor = Tensor.zeros([Int.random(in: 100...200)])
-        #expect(tensor.count >= 100)
-        #expect(dojo_allocation_count() > before)
-    }
-
     @Test func dqnUpdateOfSmallPerceptronAllocatesNothing() async {
         await #expect(processExitsWith: .success) {
             let online = DQNFixture.perceptron([4, 64, 64, 2], seed: 1)
