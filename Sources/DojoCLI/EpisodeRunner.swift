@@ -41,15 +41,7 @@ final class EpisodeRunner<E: Environment> {
 
     /// Takes one step with the random policy (within the action mask, where there is one).
     func advance() {
-        let action: E.Action
-        if let masking = environment as? any ActionMasking, let space = environment.actionSpace as? Discrete,
-           let masked = space.sample(mask: masking.actionMask, using: &actions) as? E.Action
-        {
-            action = masked
-        } else {
-            action = environment.actionSpace.sample(using: &actions)
-        }
-        let result = environment.step(action)
+        let result = environment.step(environment.randomAction(using: &actions))
         step += 1
         episodeReturn += result.reward
         if result.isDone {

@@ -78,7 +78,7 @@ private func recordTrajectory<E: Environment>(
         return nil
     }
     for index in 0..<steps {
-        let action = sampleAction(environment, using: &actions)
+        let action = environment.randomAction(using: &actions)
         if !actionSpace.contains(action) {
             report.violations.append("action space \(actionSpace) sampled \(actionSpace.jsonValue(of: action).jsonText), which it does not contain")
         }
@@ -113,14 +113,4 @@ private func checkRendering<E: Environment>(_ environment: E, report: inout Envi
             report.violations.append("render(.\(mode.rawValue)) is listed in the metadata but gave \(output.map { "\($0)" } ?? "nil")")
         }
     }
-}
-
-/// A random action, legal where the environment says which actions are.
-private func sampleAction<E: Environment>(_ environment: E, using generator: inout SeededGenerator) -> E.Action {
-    if let masking = environment as? any ActionMasking, let space = environment.actionSpace as? Discrete,
-       let action = space.sample(mask: masking.actionMask, using: &generator) as? E.Action
-    {
-        return action
-    }
-    return environment.actionSpace.sample(using: &generator)
 }
