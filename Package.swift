@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "NeuralCoreONNX", "AllocationCounter", "TestSupport"]),
         .testTarget(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "Rendering", "TestSupport", "AllocationCounter"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Scripts"], resources: [.copy("Fixtures")]
         ),
         .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
         .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal"]),

@@ -134,7 +134,9 @@ public struct CartPole: Environment, Sendable {
         return Step(observation: SIMD4<Float>(state), reward: reward, terminated: terminated)
     }
 
-    /// The state one step after `state` under `action`: Gymnasium's equations of motion.
+    /// The state one step after `state` under `action`: Gymnasium's equations of motion, with
+    /// its float64 operations in the same order and association, so whole trajectories are
+    /// bit-identical to Gymnasium's.
     @inlinable
     public static func nextState(_ state: SIMD4<Double>, action: Int, integrator: Integrator) -> SIMD4<Double> {
         let totalMass = cartMass + poleMass
@@ -143,9 +145,11 @@ public struct CartPole: Environment, Sendable {
         let force = action == 1 ? forceMagnitude : -forceMagnitude
         var sinTheta = 0.0, cosTheta = 0.0
         dojo_sincos(theta, &sinTheta, &cosTheta)
-        let temp = (force + poleMassLength * thetaDot * thetaDot * sinTheta) / totalMass
+        // Gymnasium squares first (`np.square`), then multiplies left to right: the same
+        // association, or a last-place difference per step grows until it decides the episode.
+        let temp = (force + poleMassLength * (thetaDot * thetaDot) * sinTheta) / totalMass
         let thetaAcc = (gravity * sinTheta - cosTheta * temp)
-            / (halfPoleLength * (4.0 / 3.0 - poleMass * cosTheta * cosTheta / totalMass))
+            / (halfPoleLength * (4.0 / 3.0 - poleMass * (cosTheta * cosTheta) / totalMass))
         let xAcc = temp - poleMassLength * thetaAcc * cosTheta / totalMass
         switch integrator {
         case .euler:

@@ -31,6 +31,8 @@ import Testing
         (["rollout", "--env", "CartPole-v1", "--actions", "0,x"], "item 1"),
         (["rollout", "--env", "CartPole-v1", "--reset-options", "{oops", "--actions", "0"], "--reset-options"),
         (["rollout", "--env", "CartPole-v1", "--reset-options", #"{"low": "a"}"#, "--actions", "0"], "low"),
+        (["rollout", "--env", "CartPole-v1", "--reset-options", #"{"state":[1e400,0,0,0]}"#, "--actions", "0"],
+         "column 11: number 1e400 is out of range of a 64-bit float"),
     ])
     func badInputIsANamedErrorAndNonZeroExit(arguments: [String], mention: String) throws {
         let output = try DojoBinary.run(arguments)

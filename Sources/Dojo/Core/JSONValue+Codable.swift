@@ -39,39 +39,11 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses `text` as one JSON value.
-    ///
-    /// - Throws: `JSONValue.ParseError` naming what was wrong, when `text` is not valid JSON.
-    public init(parsing text: String) throws(JSONValue.ParseError) {
-        do {
-            self = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
-        } catch {
-            throw ParseError(text: text, reason: Self.describe(error))
-        }
-    }
-
     /// This value as compact JSON text with sorted keys, so equal values print equally.
     public var jsonText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return "null" }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Why a text is not valid JSON.
-    public struct ParseError: Error, CustomStringConvertible, Sendable {
-        /// The text that failed to parse.
-        public let text: String
-        /// What the decoder objected to.
-        public let reason: String
-        public var description: String { "invalid JSON \(text.debugDescription): \(reason)" }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        }
-        return "\(error)"
     }
 }
