@@ -20,7 +20,7 @@ extension PlayCommand {
     private func playInWindow<Game: BoardGame>(_ scene: BoardGameScene<Game>) throws {
         let first = scene.restart()
         let window = try SDLWindow(title: "dojo play \(env)", width: first.width, height: first.height)
-        let playback = Playback(window: window, framesPerSecond: 10)
+        let playback = Playback(display: window, framesPerSecond: 10)
         playback.holdTicks = 30
         playback.run(scene)
         writeToTerminal(scene.resultLine, newline: true)

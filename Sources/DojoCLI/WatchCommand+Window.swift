@@ -12,7 +12,7 @@ extension WatchCommand {
         }
         let scene = try EpisodeScene(runner)
         let window = try SDLWindow(title: "dojo watch \(env)", width: scene.first.width, height: scene.first.height, scale: scale)
-        Playback(window: window, framesPerSecond: framesPerSecond).run(scene, maximumFrames: maxFrames == 0 ? nil : maxFrames)
+        Playback(display: window, framesPerSecond: framesPerSecond).run(scene, maximumFrames: maxFrames == 0 ? nil : maxFrames)
         print("returns \(runner.returns)")
     }
 }

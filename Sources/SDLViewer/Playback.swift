@@ -1,15 +1,16 @@
-#if SDL
 import Rendering
 
-/// Plays a `ViewerScene` in an `SDLWindow` at a steady frame rate, with a person's controls.
+/// Plays a `ViewerScene` on a `ViewerDisplay` (an `SDLWindow`) at a steady frame rate, with a
+/// person's controls.
 ///
 /// Space pauses and resumes, Right arrow steps once while paused, `+` and `-` double or halve
 /// the speed, `R` restarts the episode, `Esc`, `Q` or closing the window quits. Between frames
-/// the loop sleeps inside SDL's event wait, and while paused it blocks until input arrives,
-/// so it uses no CPU when idle. The overlay shows the scene's caption.
+/// the loop sleeps inside the display's input wait, and while paused it asks for an unbounded
+/// wait and shows nothing until input arrives, so a paused viewer uses no CPU. The overlay
+/// shows the scene's caption.
 public final class Playback {
-    /// The window frames go to.
-    public let window: SDLWindow
+    /// Where frames go and input comes from.
+    public let display: any ViewerDisplay
     /// Frames per second at speed 1.
     public let framesPerSecond: Int
     /// The speed factor, changed by `+` and `-` between 1/16 and 16.
@@ -22,12 +23,12 @@ public final class Playback {
     public var holdTicks: Int
     private let origin = ContinuousClock.now
 
-    /// Prepares to play in `window` at `framesPerSecond` (the environment's render fps).
+    /// Prepares to play on `display` at `framesPerSecond` (the environment's render fps).
     ///
     /// - Precondition: `framesPerSecond > 0`.
-    public init(window: SDLWindow, framesPerSecond: Int) {
+    public init(display: any ViewerDisplay, framesPerSecond: Int) {
         precondition(framesPerSecond > 0, "expected a positive frame rate, got \(framesPerSecond)")
-        self.window = window
+        self.display = display
         self.framesPerSecond = framesPerSecond
         holdTicks = max(1, framesPerSecond / 2)
     }
@@ -42,7 +43,7 @@ public final class Playback {
         var deadline = now() + interval
         while maximumFrames.map({ framesShown < $0 }) ?? true {
             let wait: Int? = isPaused ? nil : max(0, Int((deadline - now()) * 1000))
-            if let input = window.nextInput(waitingAtMost: wait) {
+            if let input = display.nextInput(waitingAtMost: wait) {
                 switch input {
                 case .quit:
                     return
@@ -90,8 +91,7 @@ public final class Playback {
 
     private func present(_ frame: Frame, caption: String) {
         let status = isPaused ? "  paused" : speed == 1 ? "" : "  x\(speed)"
-        window.show(frame.captioned(caption + status))
+        display.show(frame.captioned(caption + status))
         framesShown += 1
     }
 }
-#endif

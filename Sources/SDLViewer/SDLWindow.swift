@@ -7,7 +7,7 @@ import Rendering
 /// SDL's video subsystem is started on creation and stopped when the window is released. The
 /// window works under any SDL video driver: a desktop, Xvfb, or the `offscreen`/`dummy`
 /// drivers used in tests (set `SDL_VIDEODRIVER` before creating it).
-public final class SDLWindow {
+public final class SDLWindow: ViewerDisplay {
     /// Frame width in pixels (the window is `scale` times larger).
     public let width: Int
     /// Frame height in pixels.

@@ -1,4 +1,3 @@
-#if SDL
 import Rendering
 
 /// What a `Playback` shows: episodes produced one frame per step.
@@ -20,4 +19,3 @@ public protocol ViewerScene: AnyObject {
     /// The overlay line, e.g. "episode 2  step 41  return 41".
     var caption: String { get }
 }
-#endif

@@ -75,8 +75,57 @@ struct OptimizerTests {
         let second = Variable(Tensor.zeros([4]), requiresGradient: true)
         first.grad = Tensor.ones([2, 3])
         adam.step([first, second])
-        #expect(adam.states.map(\.step) == [1, 0])
-        #expect(adam.states[0].firstMoment.shape == [2, 3])
+        #expect(adam.states[first]?.step == 1 && adam.states[second] == nil)
+        #expect(adam.states[first]?.firstMoment.shape == [2, 3])
+    }
+
+    /// Two lists of the same count (an online and a target network) stepped by one optimizer:
+    /// each parameter keeps its own moments, so the result equals two separate optimizers',
+    /// and reordering a list changes nothing.
+    @Test(arguments: [0, 1, 2])
+    func stateFollowsTheParameterNotItsPosition(kind: Int) {
+        func optimizer() -> any Optimizer {
+            [Adam(learningRate: 0.01) as any Optimizer, RMSProp(learningRate: 0.01), SGD(learningRate: 0.01, momentum: 0.9)][kind]
+        }
+        func parameters(seed: UInt64) -> [Variable] {
+            var generator = SplitMix64(seed: seed)
+            return [[3, 2], [5], [2, 2]].map { Variable(Tensor.normal($0, using: &generator), requiresGradient: true) }
+        }
+        func setGradients(_ parameters: [Variable], step: Int) {
+            var generator = SplitMix64(seed: UInt64(100 + step))
+            for parameter in parameters { parameter.grad = Tensor.normal(parameter.shape, using: &generator) }
+        }
+        let shared = optimizer(), alone = optimizer(), other = optimizer()
+        let online = parameters(seed: 1), target = parameters(seed: 2)
+        let onlineAlone = parameters(seed: 1), targetAlone = parameters(seed: 2)
+        for step in 0..<4 {
+            for list in [online, target, onlineAlone, targetAlone] { setGradients(list, step: step) }
+            shared.step(online)
+            shared.step(step.isMultiple(of: 2) ? target.reversed() : target)
+            alone.step(onlineAlone)
+            other.step(targetAlone)
+        }
+        #expect(zip(online + target, onlineAlone + targetAlone).allSatisfy { $0.value == $1.value })
+    }
+
+    /// Adam's L2 term goes through the moments, so after the first step it changes the path:
+    /// five steps against a float64 reference with decay, and far from the path without it.
+    @Test func adamWeightDecayShapesTheTrajectory() {
+        let gradients: [Float] = [0.5, -0.2, 0.1, 0.4, -0.3]
+        let decayed = trajectory(Adam(learningRate: 0.1, weightDecay: 0.5), gradients: gradients)
+        var (theta, m, v) = (1.0, 0.0, 0.0)
+        var expected: [Float] = []
+        for (index, gradient) in gradients.enumerated() {
+            let g = Double(gradient) + 0.5 * theta
+            m = 0.9 * m + 0.1 * g
+            v = 0.999 * v + 0.001 * g * g
+            let step = Double(index + 1)
+            theta -= 0.1 * (m / (1 - pow(0.9, step))) / ((v / (1 - pow(0.999, step))).squareRoot() + 1e-8)
+            expected.append(Float(theta))
+        }
+        expectClose(decayed, expected)
+        let plain = trajectory(Adam(learningRate: 0.1), gradients: gradients)
+        #expect(abs(plain.last! - decayed.last!) > 0.05, "decay must move the fifth step: \(plain) against \(decayed)")
     }
 
     @Test func schedules() {

@@ -25,8 +25,8 @@ public final class Adam: Optimizer {
     public let epsilon: Float
     /// The L2 penalty `λ`.
     public let weightDecay: Float
-    /// One state per parameter.
-    public var states: [AdamState] = []
+    /// Each parameter's state, by identity.
+    public var states = ParameterStates<AdamState>()
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Float = 1e-3, betas: (Float, Float) = (0.9, 0.999), epsilon: Float = 1e-8, weightDecay: Float = 0) {
@@ -61,8 +61,8 @@ public final class AdamW: Optimizer {
     public let epsilon: Float
     /// The decoupled decay `λ`.
     public let weightDecay: Float
-    /// One state per parameter.
-    public var states: [AdamState] = []
+    /// Each parameter's state, by identity.
+    public var states = ParameterStates<AdamState>()
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Float = 1e-3, betas: (Float, Float) = (0.9, 0.999), epsilon: Float = 1e-8, weightDecay: Float = 0.01) {

@@ -1,17 +1,17 @@
 /// A gradient-based update rule with per-parameter state of a named type.
 ///
 /// Conforming types provide the rule for one parameter (``update(_:gradient:state:)``);
-/// ``step(_:)`` applies it to every parameter that has a gradient, keeping one state per
-/// parameter in the order given. Pass the same parameters in the same order at every step
-/// (``Module/parameters`` does).
+/// ``step(_:)`` applies it to every parameter that has a gradient. State is kept per parameter
+/// identity (``ParameterStates``), so any list of parameters, in any order, may be stepped:
+/// a target network or a second head never receives another parameter's state.
 public protocol Optimizer: AnyObject {
     /// The per-parameter state (momentum buffers, moment estimates, ...).
     associatedtype State
 
     /// The step size `η`; set it from a ``LearningRateSchedule`` between steps.
     var learningRate: Float { get set }
-    /// One state per parameter, created at the first step.
-    var states: [State] { get set }
+    /// Each parameter's state, made at its first update.
+    var states: ParameterStates<State> { get set }
 
     /// The state of a parameter before its first update.
     func initialState(for parameter: Tensor) -> State
@@ -22,14 +22,17 @@ public protocol Optimizer: AnyObject {
 
 extension Optimizer {
     /// Applies one update to every parameter with a gradient (others are left alone).
-    /// - Precondition: the same number of parameters, with the same shapes, as at the first step.
+    ///
+    /// - Precondition: each gradient has its parameter's shape, and each parameter still has
+    ///   the shape it had at its first update.
     public func step(_ parameters: [Variable]) {
-        if states.isEmpty { states = parameters.map { initialState(for: $0.value) } }
-        precondition(states.count == parameters.count, "expected \(states.count) parameters as at the first step, got \(parameters.count)")
         for (index, parameter) in parameters.enumerated() {
             guard let gradient = parameter.grad else { continue }
-            precondition(gradient.shape == parameter.shape, "expected a gradient of shape \(parameter.shape), got \(gradient.shape)")
-            update(&parameter.value, gradient: gradient, state: &states[index])
+            checkContract(gradient.shape == parameter.shape,
+                          "expected a gradient of shape \(parameter.shape) for parameter \(index), got \(gradient.shape)")
+            states.update(parameter, named: "parameter \(index)", initial: initialState(for:)) { state in
+                update(&parameter.value, gradient: gradient, state: &state)
+            }
         }
     }
 }

@@ -18,8 +18,8 @@ public final class RMSProp: Optimizer {
     public let epsilon: Float
     /// The L2 penalty `λ`.
     public let weightDecay: Float
-    /// One state per parameter.
-    public var states: [RMSPropState] = []
+    /// Each parameter's state, by identity.
+    public var states = ParameterStates<RMSPropState>()
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Float = 0.01, alpha: Float = 0.99, epsilon: Float = 1e-8, weightDecay: Float = 0) {

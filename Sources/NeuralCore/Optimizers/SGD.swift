@@ -19,8 +19,8 @@ public final class SGD: Optimizer {
     public let isNesterov: Bool
     /// The L2 penalty `λ` added to the gradient.
     public let weightDecay: Float
-    /// One state per parameter.
-    public var states: [SGDState] = []
+    /// Each parameter's state, by identity.
+    public var states = ParameterStates<SGDState>()
 
     /// Creates the optimizer.
     /// - Precondition: Nesterov needs a positive momentum.

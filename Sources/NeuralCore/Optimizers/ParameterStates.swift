@@ -1,0 +1,41 @@
+/// An optimizer's per-parameter state, keyed by the parameter's identity (as PyTorch keys its
+/// `state` by tensor), so a step over a different or reordered list of parameters never
+/// applies one parameter's moments to another.
+///
+/// Each entry holds its parameter, so an identity cannot be reused by a new variable while
+/// the state lives, and remembers the shape it was made for.
+public struct ParameterStates<State> {
+    struct Entry {
+        let parameter: Variable
+        let shape: [Int]
+        var state: State
+    }
+
+    private var entries: [ObjectIdentifier: Entry] = [:]
+
+    /// No states; each parameter gets one at its first update.
+    public init() {}
+
+    /// The number of parameters with a state.
+    public var count: Int { entries.count }
+
+    /// The state of `parameter`, or `nil` before its first update.
+    public subscript(parameter: Variable) -> State? {
+        entries[ObjectIdentifier(parameter)]?.state
+    }
+
+    /// Runs `body` on the state of `parameter`, made by `initial` at its first update.
+    ///
+    /// - Precondition: the parameter still has the shape its state was made for; `name`
+    ///   says which parameter in the message.
+    mutating func update(_ parameter: Variable, named name: @autoclosure () -> String, initial: (Tensor) -> State, _ body: (inout State) -> Void) {
+        let key = ObjectIdentifier(parameter)
+        if let shape = entries[key]?.shape {
+            checkContract(shape == parameter.shape,
+                          "optimizer state of \(name()) was made for shape \(shape), but the parameter now has shape \(parameter.shape)")
+        } else {
+            entries[key] = Entry(parameter: parameter, shape: parameter.shape, state: initial(parameter.value))
+        }
+        body(&entries[key]!.state)
+    }
+}
