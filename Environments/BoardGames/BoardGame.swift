@@ -22,6 +22,9 @@ public protocol BoardGame: Sendable, Hashable, CustomStringConvertible {
     static var actionCount: Int { get }
     /// The plies an alpha-beta opponent searches unless an option says otherwise.
     static var defaultSearchDepth: Int { get }
+    /// The deepest fixed-depth search an option may ask for: about a second per move at worst
+    /// on one core. Deeper play goes through a time per move (iterative deepening).
+    static var maximumSearchDepth: Int { get }
     /// Every action in the order search should try them, most promising first.
     static var searchOrder: [Int] { get }
 

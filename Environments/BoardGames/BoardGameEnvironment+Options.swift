@@ -2,13 +2,16 @@ import Dojo
 
 extension BoardGameEnvironment {
     /// The options `init(options:)` and `reset(seed:options:)` accept.
-    static var optionNames: Set<String> { ["opponent", "depth", "agent_side"] }
+    static var optionNames: Set<String> { ["opponent", "depth", "move_time", "agent_side"] }
 
     /// The opponent and side that `options` ask for, falling back to the given ones.
     ///
     /// - `opponent`: `"random"`, `"alphabeta"` or `"none"`.
-    /// - `depth`: plies for `"alphabeta"` (at least 1; default `Game.defaultSearchDepth`); only
-    ///   with an alpha-beta opponent.
+    /// - `depth`: plies for `"alphabeta"`, from 1 to `Game.maximumSearchDepth` (9 for
+    ///   TicTacToe, 12 for ConnectFour; default `Game.defaultSearchDepth`); with `move_time`, the
+    ///   deepest iteration, up to the number of cells (default: the number of cells).
+    /// - `move_time`: seconds per move for `"alphabeta"`, more than 0 and at most 3600: the
+    ///   search deepens iteratively and answers with the deepest search finished in time.
     /// - `agent_side`: `"first"`, `"second"` or `"alternate"`.
     static func settings(
         from options: Options, opponent: BoardGameOpponent<Game>, agentSide: AgentSide
@@ -23,14 +26,13 @@ extension BoardGameEnvironment {
                 throw .invalidOption(name: "opponent", message: "expected \"random\", \"alphabeta\" or \"none\", got \(name.debugDescription)")
             }
         }
-        if let depth = try options.integer("depth") {
+        let depth = try options.integer("depth"), moveTime = try options.number("move_time")
+        if depth != nil || moveTime != nil {
             guard case .alphaBeta = chosen else {
-                throw .invalidOption(name: "depth", message: "expected only with opponent \"alphabeta\", got it with opponent \(chosen.name.debugDescription)")
+                let name = depth != nil ? "depth" : "move_time"
+                throw .invalidOption(name: name, message: "expected only with opponent \"alphabeta\", got it with opponent \(chosen.name.debugDescription)")
             }
-            guard depth >= 1 else {
-                throw .invalidOption(name: "depth", message: "expected a search depth of at least 1, got \(depth)")
-            }
-            chosen = .alphaBeta(AlphaBetaSearch(depth: depth))
+            chosen = .alphaBeta(try Self.search(depth: depth, moveTime: moveTime))
         }
         var side = agentSide
         if let name = try options.string("agent_side") {
@@ -40,5 +42,25 @@ extension BoardGameEnvironment {
             side = parsed
         }
         return (chosen, side)
+    }
+
+    /// The search that `depth` and `move_time` ask for, each checked against its range.
+    private static func search(depth: Int?, moveTime: Double?) throws(EnvironmentError) -> AlphaBetaSearch {
+        guard let moveTime else {
+            let depth = depth ?? Game.defaultSearchDepth
+            guard (1...Game.maximumSearchDepth).contains(depth) else {
+                throw .invalidOption(name: "depth", message: "expected a search depth from 1 to \(Game.maximumSearchDepth), got \(depth); for deeper play give move_time")
+            }
+            return AlphaBetaSearch(depth: depth)
+        }
+        guard moveTime > 0, moveTime <= 3600 else {
+            throw .invalidOption(name: "move_time", message: "expected seconds per move above 0 and at most 3600, got \(moveTime)")
+        }
+        let cells = Game.rows * Game.columns
+        let depth = depth ?? cells
+        guard (1...cells).contains(depth) else {
+            throw .invalidOption(name: "depth", message: "expected a search depth from 1 to \(cells) with move_time, got \(depth)")
+        }
+        return AlphaBetaSearch(depth: depth, moveTime: .seconds(moveTime))
     }
 }

@@ -14,6 +14,9 @@ public struct ConnectFour: BoardGame {
     public static let actionCount = 7
     /// Five plies: strong enough to punish loose play, a few milliseconds per move.
     public static let defaultSearchDepth = 5
+    /// Twelve plies: under a second from the empty board, a few seconds in the worst middle
+    /// games measured; each ply more costs about three times as much.
+    public static let maximumSearchDepth = 12
     /// Columns from the centre outwards, where more lines of four pass.
     public static let searchOrder = [3, 2, 4, 1, 5, 0, 6]
 

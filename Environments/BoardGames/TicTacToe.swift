@@ -15,6 +15,8 @@ public struct TicTacToe: BoardGame {
     public static let actionCount = 9
     /// Nine plies: the whole game, so the default alpha-beta opponent plays perfectly.
     public static let defaultSearchDepth = 9
+    /// Nine plies: the whole game; deeper searches would see nothing more.
+    public static let maximumSearchDepth = 9
     /// Centre, corners, then edges: the cells that lie on the most lines first.
     public static let searchOrder = [4, 0, 2, 6, 8, 1, 3, 5, 7]
 

@@ -19,8 +19,11 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "TicTacToe-v0 or ConnectFour-v0.")
     var env = "TicTacToe-v0"
 
-    @Option(help: "random, or alphabeta:D for alpha-beta search to depth D (alphabeta alone: the game's default depth).")
+    @Option(help: "random, or alphabeta:D for alpha-beta search to depth D, from 1 to 9 for TicTacToe and 1 to 12 for ConnectFour (alphabeta alone: the game's default depth).")
     var opponent = "alphabeta"
+
+    @Option(name: .customLong("move-time"), help: "Seconds the alpha-beta opponent may think per move: it deepens its search until the time is up (D, if given, caps the depth).")
+    var moveTime: Double?
 
     @Option(help: "Who moves first: human or opponent.")
     var first = "human"
@@ -57,16 +60,34 @@ struct PlayCommand: ParsableCommand {
         }
     }
 
-    /// The environment options for `--opponent`.
+    /// The environment options for `--opponent` and `--move-time`.
     func opponentOptions() throws -> Options {
-        if opponent == "random" { return ["opponent": "random"] }
-        if opponent == "alphabeta" { return ["opponent": "alphabeta"] }
-        let parts = opponent.split(separator: ":")
-        guard parts.count == 2, parts[0] == "alphabeta", let depth = Int(parts[1]), depth >= 1 else {
-            throw ValidationError("--opponent: expected random, alphabeta or alphabeta:D with D >= 1, got \(opponent)")
+        if opponent == "random" {
+            guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got --opponent random") }
+            return ["opponent": "random"]
         }
-        return ["opponent": "alphabeta", "depth": .number(Double(depth))]
+        var options: Options = ["opponent": "alphabeta"]
+        if let moveTime {
+            guard moveTime > 0, moveTime <= 3600 else {
+                throw ValidationError("--move-time: expected seconds above 0 and at most 3600, got \(moveTime)")
+            }
+            options["move_time"] = .number(moveTime)
+        }
+        guard opponent != "alphabeta" else { return options }
+        let maximum = moveTime == nil ? maximumDepth : cellCount
+        let parts = opponent.split(separator: ":")
+        guard parts.count == 2, parts[0] == "alphabeta", let depth = Int(parts[1]), (1...maximum).contains(depth) else {
+            throw ValidationError("--opponent: expected random, alphabeta or alphabeta:D with D from 1 to \(maximum) for \(env)\(moveTime == nil ? " (deeper with --move-time)" : ""), got \(opponent)")
+        }
+        options["depth"] = .number(Double(depth))
+        return options
     }
+
+    /// The deepest fixed-depth search `env` allows.
+    private var maximumDepth: Int { env == "TicTacToe-v0" ? TicTacToe.maximumSearchDepth : ConnectFour.maximumSearchDepth }
+
+    /// The number of cells of `env`'s board, the deepest any search can go.
+    private var cellCount: Int { env == "TicTacToe-v0" ? TicTacToe.rows * TicTacToe.columns : ConnectFour.rows * ConnectFour.columns }
 
     private func playInTerminal<Game: BoardGame>(_ environment: inout BoardGameEnvironment<Game>, hint: String) throws {
         _ = try environment.reset(seed: seed)

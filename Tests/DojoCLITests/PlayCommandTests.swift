@@ -14,8 +14,9 @@ import Testing
         terminal.type("4")
         #expect(terminal.read(until: "Illegal move 4"))
         for cell in 0..<9 where !terminal.transcript.contains("Result:") {
+            let prompts = terminal.transcript.components(separatedBy: "Your move").count
             terminal.type("\(cell)")
-            terminal.read(until: "Your move", seconds: 2)
+            terminal.read { $0.contains("Result:") || $0.components(separatedBy: "Your move").count > prompts }
         }
         #expect(terminal.read(until: "Result:"))
         // Perfect play from the opponent: the person cannot win.
@@ -29,6 +30,24 @@ import Testing
         #expect(output.status != 0 && output.stderr.contains("TicTacToe-v0 or ConnectFour-v0"))
         let depth = try DojoBinary.run(["play", "--opponent", "alphabeta:0"])
         #expect(depth.status != 0 && depth.stderr.contains("alphabeta:D"))
+    }
+
+    /// A depth beyond the game's range is refused at once, naming the range, instead of hanging.
+    @Test func unboundedDepthIsRefusedWithTheRange() throws {
+        let deep = try DojoBinary.run(["play", "--env", "ConnectFour-v0", "--opponent", "alphabeta:100"], input: "3\n")
+        #expect(deep.status != 0 && deep.stderr.contains("D from 1 to 12 for ConnectFour-v0"), "stderr: \(deep.stderr)")
+        let tictactoe = try DojoBinary.run(["play", "--opponent", "alphabeta:10"], input: "4\n")
+        #expect(tictactoe.status != 0 && tictactoe.stderr.contains("D from 1 to 9 for TicTacToe-v0"))
+        let time = try DojoBinary.run(["play", "--opponent", "random", "--move-time", "1"], input: "4\n")
+        #expect(time.status != 0 && time.stderr.contains("--move-time"))
+    }
+
+    /// With a time per move the opponent deepens as far as its time allows and answers.
+    @Test func timedOpponentAnswers() throws {
+        let output = try DojoBinary.run(
+            ["play", "--env", "ConnectFour-v0", "--opponent", "alphabeta:42", "--move-time", "0.2", "--first", "opponent"], input: "3\n")
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        #expect(output.stdout.components(separatedBy: "Your move").count == 3 && output.stdout.contains("Opponent plays"))
     }
 
     @Test func endOfInputEndsTheGameCleanly() throws {

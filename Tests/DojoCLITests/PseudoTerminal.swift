@@ -44,19 +44,27 @@ final class PseudoTerminal {
         _ = bytes.withUnsafeBytes { writeBytes(controller, $0.baseAddress, $0.count) }
     }
 
-    /// Reads output until `text` has appeared in the transcript or `seconds` pass.
+    /// Reads output until `text` has appeared in the transcript; see `read(until:seconds:)`.
     @discardableResult
-    func read(until text: String, seconds: Double = 10) -> Bool {
+    func read(until text: String, seconds: Double = 120) -> Bool {
+        read(until: { $0.contains(text) }, seconds: seconds)
+    }
+
+    /// Reads output until `isComplete` holds for the transcript. The time limit only keeps a
+    /// broken program from hanging the suite: a passing run never comes near it, however
+    /// loaded the machine.
+    @discardableResult
+    func read(until isComplete: (String) -> Bool, seconds: Double = 120) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !transcript.contains(text), Date() < deadline {
+        while !isComplete(transcript), Date() < deadline {
             var descriptor = pollfd(fd: controller, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, 100) > 0 else { continue }
             let count = readBytes(controller, &buffer, buffer.count)
             guard count > 0 else { break }
             transcript += String(decoding: buffer[0..<count], as: UTF8.self)
         }
-        return transcript.contains(text)
+        return isComplete(transcript)
     }
 
     /// Waits for the program to exit and returns its status.

@@ -46,4 +46,25 @@ struct AllocationTests {
             exit(Int32(min(dojo_allocation_count() - before, 99)))
         }
     }
+
+    /// The wake-up path too: every step finds the workers asleep on their semaphores.
+    @Test func threadedStepAfterWorkersSleepAllocatesNothing() async {
+        await #expect(processExitsWith: .success) {
+            let envs = ThreadedVectorEnvironment(count: 8, threads: 2) { index in
+                TimeLimit(Countdown(length: 3 + index), maxEpisodeSteps: 5)
+            }
+            try? envs.reset(seed: 1)
+            let actions = [Int](repeating: 1, count: 8)
+            for _ in 0..<10 {
+                envs.waitUntilWorkersSleep()
+                envs.step(actions)
+            }
+            let before = dojo_allocation_count()
+            for _ in 0..<100 {
+                envs.waitUntilWorkersSleep()
+                envs.step(actions)
+            }
+            exit(Int32(min(dojo_allocation_count() - before, 99)))
+        }
+    }
 }

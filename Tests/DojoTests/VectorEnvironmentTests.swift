@@ -45,7 +45,7 @@ import TestSupport
         #expect(try Self.run(sync, steps: 40) == Self.run(threaded, steps: 40))
     }
 
-    /// Pauses between steps let the workers fall asleep; they must wake for every step.
+    /// Idle pauses let the workers fall asleep; they must wake for every step.
     @Test func threadedStepsAfterIdlePausesMatchSync() throws {
         let sync = SyncVectorEnvironment(count: 5, makeEnvironment: Self.makeCopy)
         let threaded = ThreadedVectorEnvironment(count: 5, threads: 3, makeEnvironment: Self.makeCopy)
@@ -53,7 +53,7 @@ import TestSupport
         try threaded.reset(seed: 7)
         for step in 0..<12 {
             let actions = (0..<5).map { ($0 + step) % 3 }
-            if step % 3 == 0 { Thread.sleep(forTimeInterval: 0.01) }
+            if step % 3 == 0 { threaded.waitUntilWorkersSleep() }
             #expect(Snapshot(sync.step(actions)) == Snapshot(threaded.step(actions)))
         }
     }
@@ -66,6 +66,24 @@ import TestSupport
             let start = try single.reset(seed: 5 + UInt64(index)).observation
             #expect(batch.observation(index)[start] == 1)
         }
+    }
+
+    /// Unseeded copies differ: the first unseeded reset is `reset(seed: 0)`, copy `i` seeded
+    /// with `i`, and the next unseeded reset continues each copy's stream.
+    @Test(arguments: [false, true])
+    func unseededCopiesDifferAndStayReproducible(threaded: Bool) throws {
+        func make() -> any VectorEnvironment<Countdown> {
+            threaded ? ThreadedVectorEnvironment(count: 6, threads: 2) { _ in Countdown() } : SyncVectorEnvironment(count: 6) { _ in Countdown() }
+        }
+        let unseeded = make(), seeded = make()
+        let batch = try unseeded.reset(seed: nil)
+        let first = Array(batch.observations)
+        let starts = (0..<6).map { batch.observation($0).firstIndex(of: 1) }
+        #expect(Set(starts).count > 1, "unseeded copies all started at \(starts)")
+        #expect(first == Array(try seeded.reset(seed: 0).observations))
+        let second = Array(try unseeded.reset(seed: nil).observations)
+        #expect(second == Array(try seeded.reset(seed: nil).observations))
+        #expect(second != first)
     }
 
     @Test func nextStepAutoresetReturnsTheFinalObservationThenResets() throws {

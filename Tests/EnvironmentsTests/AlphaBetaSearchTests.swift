@@ -33,6 +33,77 @@ struct AlphaBetaSearchTests {
         #expect(wins > 800)
     }
 
+    /// The whole game tree: every reply the opponent could make, and every best move the
+    /// perfect player might draw, as first and as second player. It never loses.
+    @Test(arguments: [Player.first, .second])
+    func perfectTicTacToeNeverLosesAgainstAnyReplies(side: Player) {
+        var finishedGames = 0, losses = 0, wins = 0
+        func explore(_ game: inout TicTacToe) {
+            switch game.outcome {
+            case .win(let winner):
+                finishedGames += 1
+                if winner == side { wins += 1 } else { losses += 1 }
+                return
+            case .draw:
+                finishedGames += 1
+                return
+            case .ongoing:
+                break
+            }
+            let choices = game.currentPlayer == side ? perfect.bestMoves(in: game).moves : game.legalActions
+            for action in choices {
+                game.play(action)
+                explore(&game)
+                game.undo(action)
+            }
+        }
+        var game = TicTacToe()
+        explore(&game)
+        #expect(losses == 0, "the perfect player lost \(losses) of \(finishedGames) games as \(side)")
+        #expect(finishedGames > (side == .first ? 1000 : 5000) && wins > 0)
+    }
+
+    /// The stop condition ends deepening within its budget, counted in positions (no clock):
+    /// at most one check interval past the budget, answering with the deepest finished search,
+    /// which equals a fixed-depth search of that depth.
+    @Test(arguments: [2_000, 20_000, 200_000])
+    func deepeningAnswersWithinItsBudget(budget: Int) {
+        var game = ConnectFour()
+        for column in [3, 3, 2, 4] { game.play(column) }
+        let search = AlphaBetaSearch(depth: 42, moveTime: .seconds(1))
+        var asked: [Int] = []
+        let result = search.deepeningBestMoves(in: game) { positions in
+            asked.append(positions)
+            return positions >= budget
+        }
+        #expect(result.positionsVisited <= budget + AlphaBetaSearch.stopCheckInterval)
+        #expect(asked.allSatisfy { $0.isMultiple(of: AlphaBetaSearch.stopCheckInterval) })
+        #expect(result.depth >= 1 && result.depth < 42)
+        let fixed = AlphaBetaSearch(depth: result.depth).bestMoves(in: game)
+        #expect(result.moves == fixed.moves && result.value == fixed.value)
+        #expect(budget < 200_000 || result.depth >= 6)
+    }
+
+    /// Deepening stops by itself once every leaf is a finished game, or a result is proven.
+    @Test func deepeningEndsAtTheEndOfTheGameOrAProof() {
+        let unlimited = AlphaBetaSearch(depth: 9, moveTime: .seconds(60))
+        let empty = unlimited.deepeningBestMoves(in: TicTacToe()) { _ in false }
+        #expect(empty.depth == 9 && empty.moves == perfect.bestMoves(in: TicTacToe()).moves && empty.value == 0)
+        var threat = TicTacToe()
+        for cell in [0, 3, 1] { threat.play(cell) }
+        let forced = unlimited.deepeningBestMoves(in: threat) { _ in false }
+        // O must block at 2 or lose in one more ply: proven at depth 2, no deeper search needed.
+        #expect(forced.moves == [2] && forced.depth < 9)
+    }
+
+    @Test func timedMoveIsLegal() {
+        var generator = SeededGenerator(seed: 3)
+        var game = ConnectFour()
+        game.play(3)
+        let move = AlphaBetaSearch(depth: 42, moveTime: .milliseconds(50)).move(in: game, using: &generator)
+        #expect(game.isLegal(move))
+    }
+
     @Test func perfectAgainstPerfectAlwaysDraws() {
         var generator = SeededGenerator(seed: 5)
         for _ in 0..<100 {

@@ -215,6 +215,11 @@ struct BoardGameEnvironmentTests {
         (["opponent": 3], "opponent"),
         (["depth": 3], "depth"),
         (["opponent": "alphabeta", "depth": 0], "depth"),
+        (["opponent": "alphabeta", "depth": 13], "depth"),
+        (["opponent": "alphabeta", "move_time": 0], "move_time"),
+        (["opponent": "alphabeta", "move_time": 1e9], "move_time"),
+        (["opponent": "random", "move_time": 1], "move_time"),
+        (["opponent": "alphabeta", "move_time": 1, "depth": 43], "depth"),
         (["agent_side": "middle"], "agent_side"),
         (["side": "first"], "side"),
     ] as [(Options, String)])
@@ -227,6 +232,18 @@ struct BoardGameEnvironmentTests {
         }
         var env = ConnectFourEnvironment()
         #expect(throws: EnvironmentError.self) { _ = try env.reset(seed: 0, options: options) }
+    }
+
+    /// Fixed depths stop at the game's documented maximum; `move_time` lifts it to the board's cells.
+    @Test func searchDepthsHaveADocumentedRange() throws {
+        let deepest = try ConnectFourEnvironment(options: ["opponent": "alphabeta", "depth": 12])
+        guard case .alphaBeta(let search) = deepest.opponent else { Issue.record("expected alpha-beta"); return }
+        #expect(search.depth == ConnectFour.maximumSearchDepth && search.moveTime == nil)
+        #expect(throws: EnvironmentError.self) { try ConnectFourEnvironment(options: ["opponent": "alphabeta", "depth": 100]) }
+        let timed = try ConnectFourEnvironment(options: ["opponent": "alphabeta", "move_time": 0.5])
+        guard case .alphaBeta(let deepening) = timed.opponent else { Issue.record("expected alpha-beta"); return }
+        #expect(deepening.depth == 42 && deepening.moveTime == .milliseconds(500))
+        _ = try ConnectFourEnvironment(options: ["opponent": "alphabeta", "move_time": 0.5, "depth": 30])
     }
 
     @Test func textRenderingMarksTheLastMove() throws {

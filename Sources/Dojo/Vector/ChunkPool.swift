@@ -76,6 +76,16 @@ final class ChunkPool: @unchecked Sendable {
         }
     }
 
+    /// Returns once every worker has gone to sleep on its semaphore (or set its flag to), as
+    /// workers do when no job comes for a while.
+    @usableFromInline
+    func waitUntilWorkersSleep() {
+        let workers = chunks.count - 1
+        while workersAsleep.load(ordering: .sequentiallyConsistent).nonzeroBitCount < workers {
+            sched_yield()
+        }
+    }
+
     /// Ends the worker threads, which hold the pool until they return; it cannot run jobs afterwards.
     @usableFromInline
     func stop() {

@@ -40,6 +40,15 @@ public final class ThreadedVectorEnvironment<Base: Environment>: VectorEnvironme
     public var singleActionSpace: Base.ActionSpace { copies.environments[0].actionSpace }
     public var batch: VectorBatch { copies.batch }
 
+    /// Blocks until every worker thread has gone to sleep, as workers do when no step comes
+    /// for a while (an agent learning between steps); the next step then wakes them.
+    ///
+    /// Tests and benchmarks use it to exercise that wake-up path on purpose, without sleeping
+    /// for a guessed time.
+    public func waitUntilWorkersSleep() {
+        pool.waitUntilWorkersSleep()
+    }
+
     /// The copy at `index`, for inspection.
     public func environment(_ index: Int) -> Base {
         copies.environments[index]

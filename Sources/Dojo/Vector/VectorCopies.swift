@@ -33,11 +33,20 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
         environments.deallocate()
     }
 
+    /// Whether the copies have been seeded by a reset.
+    @usableFromInline var isSeeded = false
+
     /// Resets copies in `range`; copy `i` gets seed `seed + i`, as in Gymnasium's vector envs.
+    ///
+    /// The first reset seeds the copies even without a seed, as `seed` 0 would (copy `i` with
+    /// `i`), so unseeded copies play different episodes; later unseeded resets continue each
+    /// copy's own stream.
     @inlinable
     func reset(_ range: Range<Int>, seed: UInt64?, options: Options) throws(EnvironmentError) {
+        let base = seed ?? (isSeeded ? nil : 0)
+        isSeeded = true
         for index in range {
-            let result = try environments[index].reset(seed: seed.map { $0 &+ UInt64(index) }, options: options)
+            let result = try environments[index].reset(seed: base.map { $0 &+ UInt64(index) }, options: options)
             observationSpace.flatten(result.observation, into: batch.observationRow(index))
             batch.mutableRewards[index] = 0
             batch.mutableTerminations[index] = false

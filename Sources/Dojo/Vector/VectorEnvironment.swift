@@ -1,6 +1,6 @@
 /// Several copies of one environment stepped together into batched buffers, as Gymnasium's vector envs.
 ///
-/// `reset(seed:options:)` seeds copy `i` with `seed + i`; `step(_:)` takes one action per copy
+/// `reset(seed:options:)` seeds copy `i` with `seed + i` (with `i` at a first reset without a seed); `step(_:)` takes one action per copy
 /// and fills the shared `batch`. Ended episodes restart automatically (see `AutoresetMode`).
 /// `SyncVectorEnvironment` steps the copies on the caller's thread; `ThreadedVectorEnvironment`
 /// splits them across threads. Given the same seeds both produce identical batches, because
@@ -21,6 +21,10 @@ public protocol VectorEnvironment<Base>: AnyObject {
     var batch: VectorBatch { get }
 
     /// Resets every copy; copy `i` is seeded with `seed + i` when a seed is given.
+    ///
+    /// Without a seed, the first reset seeds copy `i` with `i` (as `seed: 0` would), so the
+    /// copies differ and the run is still reproducible; a later reset without a seed continues
+    /// each copy's own stream, as Gymnasium's does.
     ///
     /// - Throws: `EnvironmentError.invalidOption` when a copy rejects `options`.
     @discardableResult

@@ -30,7 +30,7 @@ extension Optimizer {
             guard let gradient = parameter.grad else { continue }
             checkContract(gradient.shape == parameter.shape,
                           "expected a gradient of shape \(parameter.shape) for parameter \(index), got \(gradient.shape)")
-            states.update(parameter, named: "parameter \(index)", initial: initialState(for:)) { state in
+            states.update(parameter, named: "parameter \(index)", initial: { initialState(for: $0) }) { state in
                 update(&parameter.value, gradient: gradient, state: &state)
             }
         }

@@ -11,7 +11,9 @@ public struct ParameterStates<State> {
         var state: State
     }
 
-    private var entries: [ObjectIdentifier: Entry] = [:]
+    /// Where each parameter's entry is: a concrete dictionary, so a look-up allocates nothing.
+    private var positions: [ObjectIdentifier: Int] = [:]
+    private var entries: [Entry] = []
 
     /// No states; each parameter gets one at its first update.
     public init() {}
@@ -21,7 +23,7 @@ public struct ParameterStates<State> {
 
     /// The state of `parameter`, or `nil` before its first update.
     public subscript(parameter: Variable) -> State? {
-        entries[ObjectIdentifier(parameter)]?.state
+        positions[ObjectIdentifier(parameter)].map { entries[$0].state }
     }
 
     /// Runs `body` on the state of `parameter`, made by `initial` at its first update.
@@ -30,12 +32,16 @@ public struct ParameterStates<State> {
     ///   says which parameter in the message.
     mutating func update(_ parameter: Variable, named name: @autoclosure () -> String, initial: (Tensor) -> State, _ body: (inout State) -> Void) {
         let key = ObjectIdentifier(parameter)
-        if let shape = entries[key]?.shape {
-            checkContract(shape == parameter.shape,
-                          "optimizer state of \(name()) was made for shape \(shape), but the parameter now has shape \(parameter.shape)")
+        let position: Int
+        if let existing = positions[key] {
+            position = existing
+            checkContract(entries[position].shape == parameter.shape,
+                          "optimizer state of \(name()) was made for shape \(entries[position].shape), but the parameter now has shape \(parameter.shape)")
         } else {
-            entries[key] = Entry(parameter: parameter, shape: parameter.shape, state: initial(parameter.value))
+            position = entries.count
+            positions[key] = position
+            entries.append(Entry(parameter: parameter, shape: parameter.shape, state: initial(parameter.value)))
         }
-        body(&entries[key]!.state)
+        body(&entries[position].state)
     }
 }

@@ -1,0 +1,65 @@
+import Dojo
+import Environments
+import Testing
+
+/// The threaded vector environment gives the same batches as the synchronous one on real
+/// environments: CartPole's float state and a board game's planes and opponent draws, across
+/// autoresets in both modes and after the workers have gone to sleep.
+@Suite struct VectorEquivalenceTests {
+    struct Snapshot: Equatable {
+        var observations: [Float]
+        var rewards: [Double]
+        var terminations: [Bool]
+        var truncations: [Bool]
+        var finals: [Float]
+
+        init(_ batch: VectorBatch) {
+            observations = Array(batch.observations)
+            rewards = Array(batch.rewards)
+            terminations = Array(batch.terminations)
+            truncations = Array(batch.truncations)
+            finals = Array(batch.finalObservations)
+        }
+    }
+
+    /// Steps both with the same actions, putting the workers to sleep every few steps, and
+    /// returns how many episodes ended.
+    static func compare<E: Environment>(
+        _ sync: SyncVectorEnvironment<E>, _ threaded: ThreadedVectorEnvironment<E>, steps: Int, action: (Int, Int) -> E.Action
+    ) throws -> Int {
+        #expect(Snapshot(try sync.reset(seed: 11)) == Snapshot(try threaded.reset(seed: 11)))
+        var endings = 0
+        for step in 0..<steps {
+            let actions = (0..<sync.count).map { action(step, $0) }
+            if step % 7 == 0 { threaded.waitUntilWorkersSleep() }
+            let expected = Snapshot(sync.step(actions))
+            let actual = Snapshot(threaded.step(actions))
+            guard expected == actual else {
+                Issue.record("batches differ at step \(step)")
+                return endings
+            }
+            endings += zip(expected.terminations, expected.truncations).filter { $0 || $1 }.count
+        }
+        return endings
+    }
+
+    @Test(arguments: [AutoresetMode.nextStep, .sameStep])
+    func cartPoleThreadedEqualsSync(mode: AutoresetMode) throws {
+        let make = { (_: Int) in TimeLimit(OrderEnforcing(CartPole()), maxEpisodeSteps: 60) }
+        let sync = SyncVectorEnvironment(count: 9, autoresetMode: mode, makeEnvironment: make)
+        let threaded = ThreadedVectorEnvironment(count: 9, threads: 3, autoresetMode: mode, makeEnvironment: make)
+        var generator = SeededGenerator(seed: 5)
+        let actions = (0..<400 * 9).map { _ in Int(generator.next(upperBound: 2 as UInt64)) }
+        let endings = try Self.compare(sync, threaded, steps: 400) { step, copy in actions[step * 9 + copy] }
+        #expect(endings > 20, "expected many autoresets, saw \(endings)")
+    }
+
+    @Test(arguments: [AutoresetMode.nextStep, .sameStep])
+    func boardGameThreadedEqualsSync(mode: AutoresetMode) throws {
+        let make = { (_: Int) in ConnectFourEnvironment(opponent: .random, agentSide: .alternate) }
+        let sync = SyncVectorEnvironment(count: 6, autoresetMode: mode, makeEnvironment: make)
+        let threaded = ThreadedVectorEnvironment(count: 6, threads: 2, autoresetMode: mode, makeEnvironment: make)
+        let endings = try Self.compare(sync, threaded, steps: 300) { step, copy in (step * 3 + copy * 5) % 7 }
+        #expect(endings > 10, "expected many autoresets, saw \(endings)")
+    }
+}
