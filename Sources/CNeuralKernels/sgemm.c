@@ -50,36 +50,37 @@ ptrdiff_t nc_sgemm_tile_columns(void) {
     return nc_has_avx512f() ? 32 : 16;
 }
 
-void nc_sgemm_using(int instruction_set, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                    const float *a, ptrdiff_t lda, int trans_a,
-                    const float *b, ptrdiff_t ldb, int trans_b,
-                    float *c, ptrdiff_t ldc, int accumulate, int blocked) {
-    if (m <= 0 || n <= 0) return;
+int nc_sgemm_using(int instruction_set, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                   const float *a, ptrdiff_t lda, int trans_a,
+                   const float *b, ptrdiff_t ldb, int trans_b,
+                   float *c, ptrdiff_t ldc, int accumulate, int blocked) {
+    if (m <= 0 || n <= 0) return -1;
     if (blocked < 0) blocked = nc_sgemm_prefers_blocked(m, n, k);
     if (k <= 0) {
         if (!accumulate) {
             for (ptrdiff_t i = 0; i < m; ++i) memset(c + i * ldc, 0, (size_t)n * sizeof(float));
         }
-        return;
+        return -1;
     }
     matrix_view a_view = make_view(a, lda, trans_a);
     matrix_view b_view = make_view(b, ldb, trans_b);
 #ifdef NC_X86
     if (instruction_set >= 2 && nc_has_avx512f()) {
         nc_sgemm_avx512(m, n, k, a_view, b_view, c, ldc, accumulate, blocked);
-        return;
+        return 2;
     }
     if (instruction_set >= 1 && nc_has_avx2_fma()) {
         nc_sgemm_avx2(m, n, k, a_view, b_view, c, ldc, accumulate, blocked);
-        return;
+        return 1;
     }
 #endif
     sgemm_with(m, n, k, a_view, b_view, c, ldc, accumulate, blocked, kernel_portable, PORTABLE_MR, PORTABLE_NR, 0);
+    return 0;
 }
 
 void nc_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
               const float *a, ptrdiff_t lda, int trans_a,
               const float *b, ptrdiff_t ldb, int trans_b,
               float *c, ptrdiff_t ldc, int accumulate, int blocked) {
-    nc_sgemm_using(2, m, n, k, a, lda, trans_a, b, ldb, trans_b, c, ldc, accumulate, blocked);
+    (void)nc_sgemm_using(2, m, n, k, a, lda, trans_a, b, ldb, trans_b, c, ldc, accumulate, blocked);
 }

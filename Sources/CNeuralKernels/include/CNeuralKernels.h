@@ -19,10 +19,11 @@ void nc_sgemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
 
 /// nc_sgemm limited to an instruction set: 0 portable C, 1 AVX2+FMA, 2 AVX-512F (each falls back
 /// to the next narrower one the CPU lacks). For tests that compare the kernels with each other.
-void nc_sgemm_using(int instruction_set, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
-                    const float *a, ptrdiff_t lda, int trans_a,
-                    const float *b, ptrdiff_t ldb, int trans_b,
-                    float *c, ptrdiff_t ldc, int accumulate, int blocked);
+/// Returns the instruction set whose kernel ran (0, 1 or 2), or -1 for an empty product.
+int nc_sgemm_using(int instruction_set, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
+                   const float *a, ptrdiff_t lda, int trans_a,
+                   const float *b, ptrdiff_t ldb, int trans_b,
+                   float *c, ptrdiff_t ldc, int accumulate, int blocked);
 
 /// 1 when nc_sgemm would use the blocked algorithm for an m×n×k product, else 0.
 int nc_sgemm_prefers_blocked(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
