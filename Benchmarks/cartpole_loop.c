@@ -1,6 +1,7 @@
 /* The practical speed limit for CartPole on this machine: Gymnasium's CartPole equations in a
  * plain C loop (double precision, Euler integration, uniform reset in [-0.05, 0.05], random
  * actions from xorshift64*), with no framework around them. Compiled -O2 by run.sh.
+ * Usage: cartpole_loop [STEPS] [REPEATS]; reports the median of REPEATS timed runs after a warm-up.
  * Prints one JSON object: {"name": "cartpole/c-loop", "steps": N, "seconds": S, "steps_per_second": R}.
  */
 #include <math.h>
@@ -40,9 +41,9 @@ static double run(long steps) {
     for (long step = 0; step < steps; step++) {
         double force = (next_random() & 1) ? force_mag : -force_mag;
         double cos_theta = cos(s[2]), sin_theta = sin(s[2]);
-        double temp = (force + pole_mass_length * s[3] * s[3] * sin_theta) / total_mass;
+        double temp = (force + pole_mass_length * (s[3] * s[3]) * sin_theta) / total_mass;
         double theta_acc = (gravity * sin_theta - cos_theta * temp)
-            / (half_length * (4.0 / 3.0 - pole_mass * cos_theta * cos_theta / total_mass));
+            / (half_length * (4.0 / 3.0 - pole_mass * (cos_theta * cos_theta) / total_mass));
         double x_acc = temp - pole_mass_length * theta_acc * cos_theta / total_mass;
         s[0] += tau * s[1];
         s[1] += tau * x_acc;
@@ -63,16 +64,21 @@ static double run(long steps) {
     return elapsed;
 }
 
+static int compare_doubles(const void *left, const void *right) {
+    double a = *(const double *)left, b = *(const double *)right;
+    return (a > b) - (a < b);
+}
+
 int main(int argc, char **argv) {
     long steps = argc > 1 ? atol(argv[1]) : 50000000;
-    int repeats = argc > 2 ? atoi(argv[2]) : 3;
+    int repeats = argc > 2 ? atoi(argv[2]) : 5;
+    if (repeats < 1 || repeats > 100) repeats = 5;
+    double samples[100];
     run(steps / 10);
-    double best = 1e300;
-    for (int r = 0; r < repeats; r++) {
-        double elapsed = run(steps);
-        if (elapsed < best) best = elapsed;
-    }
+    for (int r = 0; r < repeats; r++) samples[r] = run(steps);
+    qsort(samples, (size_t)repeats, sizeof(double), compare_doubles);
+    double median = repeats % 2 ? samples[repeats / 2] : (samples[repeats / 2 - 1] + samples[repeats / 2]) / 2;
     printf("{\"name\": \"cartpole/c-loop\", \"env\": \"CartPole-v1\", \"copies\": 1, \"threads\": 1, "
-           "\"steps\": %ld, \"seconds\": %.6f, \"steps_per_second\": %.0f}\n", steps, best, steps / best);
+           "\"steps\": %ld, \"seconds\": %.6f, \"steps_per_second\": %.0f}\n", steps, median, steps / median);
     return 0;
 }

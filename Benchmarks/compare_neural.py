@@ -1,20 +1,24 @@
-"""Joins `dojo bench --suite neural` with the numpy/PyTorch runs (1 thread and all threads) of
-the same Benchmarks/run_neural.sh run, prints a Markdown table with ratios and the issue's goals.
+"""Joins `dojo bench --suite neural` with the numpy/PyTorch runs of the same
+Benchmarks/run_neural.sh run, thread for thread, and prints a Markdown table with ratios and the
+goals of issue 4.
 
-Usage: compare_neural.py dojo.json reference_1thread.json reference_allthreads.json
+Usage: compare_neural.py dojo-1.json reference-1.json dojo-2.json reference-2.json
+(the first pair pinned to one core, the second to two).
 """
 
 import json
 import sys
 
+# (case, threads) -> (goal, check(ours, reference)); ours and reference in the case's unit.
 GOALS = {
-    "sgemm/512/threads-1": ("at least 70% of OpenBLAS", lambda ours, ref: ours / ref >= 0.70),
-    "sgemm/1024/threads-1": ("at least 70% of OpenBLAS", lambda ours, ref: ours / ref >= 0.70),
-    "dqn-update/4-256-256-2": ("2.5x faster than PyTorch on one thread", lambda ours, ref: ref / ours >= 2.5),
-    "dqn-update/4-64-64-2": ("10x faster than PyTorch", lambda ours, ref: ref / ours >= 10),
-    "forward-batch-1/4-256-256-2": ("10x faster than PyTorch", lambda ours, ref: ref / ours >= 10),
-    "forward-batch-1/4-64-64-2": ("20x faster than PyTorch", lambda ours, ref: ref / ours >= 20),
-    "conv-forward-backward/batch-32": ("1.5x faster than PyTorch on one thread", lambda ours, ref: ref / ours >= 1.5),
+    ("sgemm/512", 1): ("at least 70% of OpenBLAS", lambda ours, ref: ours / ref >= 0.70),
+    ("sgemm/1024", 1): ("at least 70% of OpenBLAS", lambda ours, ref: ours / ref >= 0.70),
+    ("dqn-update/4-256-256-2", 1): ("2.5x faster than PyTorch", lambda ours, ref: ref / ours >= 2.5),
+    ("dqn-update/4-256-256-2", 2): ("4x faster than PyTorch", lambda ours, ref: ref / ours >= 4),
+    ("dqn-update/4-64-64-2", 1): ("10x faster than PyTorch", lambda ours, ref: ref / ours >= 10),
+    ("forward-batch-1/4-256-256-2", 1): ("10x faster than PyTorch", lambda ours, ref: ref / ours >= 10),
+    ("forward-batch-1/4-64-64-2", 1): ("20x faster than PyTorch", lambda ours, ref: ref / ours >= 20),
+    ("conv-forward-backward/batch-32", 1): ("1.5x faster than PyTorch", lambda ours, ref: ref / ours >= 1.5),
 }
 
 
@@ -24,27 +28,29 @@ def load(path):
 
 
 def main():
-    dojo, one, many = load(sys.argv[1]), load(sys.argv[2]), load(sys.argv[3])
-    reference = {r["name"]: r["value"] for r in one["results"]}
-    reference_many = {r["name"]: r["value"] for r in many["results"]}
-    reference.update({k: v for k, v in reference_many.items() if "sgemm" in k})
-    print(f"NeuralCore ({dojo['build']}, {dojo['cores']} cores) vs numpy {one['numpy']} / "
-          f"PyTorch {one['torch']}, same run; PyTorch column: 1 thread (all threads in brackets)")
-    print("| case | NeuralCore | numpy / PyTorch | ratio | goal | met |")
-    print("|---|---|---|---|---|---|")
-    for result in dojo["results"]:
-        name, ours, unit = result["name"], result["value"], result["unit"]
-        ref = reference.get(name)
-        if ref is None:
-            continue
+    pairs = [(load(sys.argv[1]), load(sys.argv[2])), (load(sys.argv[3]), load(sys.argv[4]))]
+    first_dojo, first_reference = pairs[0]
+    print(f"NeuralCore ({first_dojo['build']}) vs numpy {first_reference['numpy']} / PyTorch {first_reference['torch']}, "
+          f"same run; each side pinned with taskset to the cores in the threads column; medians of "
+          f"{first_dojo['repeats']} (NeuralCore) and {first_reference['repeats']} (reference) samples")
+    print("| case | threads | NeuralCore | numpy / PyTorch | ratio | goal | met |")
+    print("|---|---|---|---|---|---|---|")
+    rows = []
+    for dojo, reference in pairs:
+        threads = dojo["threads"]
+        assert threads == reference["threads"], (threads, reference["threads"])
+        references = {r["name"]: r["value"] for r in reference["results"]}
+        for result in dojo["results"]:
+            name, ours, unit = result["name"], result["value"], result["unit"]
+            if name in references:
+                rows.append((name, threads, ours, references[name], unit))
+    order = {name: index for index, (name, *_) in enumerate(rows)}
+    for name, threads, ours, ref, unit in sorted(rows, key=lambda row: (order[row[0]], row[1])):
         faster = ours / ref if unit == "GFLOP/s" else ref / ours
-        ratio = f"{faster:.0%} of numpy" if unit == "GFLOP/s" else f"{faster:.1f}x faster"
-        ref_text = f"{ref:.4g} {unit}"
-        if unit != "GFLOP/s" and name in reference_many:
-            ref_text += f" ({reference_many[name]:.4g})"
-        goal, check = GOALS.get(name, ("-", None))
+        ratio = f"{faster:.0%} of numpy" if unit == "GFLOP/s" else f"{faster:.2f}x faster"
+        goal, check = GOALS.get((name, threads), ("-", None))
         met = "-" if check is None else ("yes" if check(ours, ref) else "no")
-        print(f"| {name} | {ours:.4g} {unit} | {ref_text} | {ratio} | {goal} | {met} |")
+        print(f"| {name} | {threads} | {ours:.4g} {unit} | {ref:.4g} {unit} | {ratio} | {goal} | {met} |")
 
 
 if __name__ == "__main__":

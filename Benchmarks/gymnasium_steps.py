@@ -2,51 +2,61 @@
 
 Same cases as `dojo bench`: a `gymnasium.make` env (with the wrappers make adds) and Gymnasium's
 SyncVectorEnv of N copies. Actions are drawn up front with numpy so the timing is the env's.
+Each figure is the median of `--repeats` timed runs after one warm-up run, as `dojo bench` reports.
 Prints one JSON object: {"gymnasium": version, "results": [{"name", "env", "copies", "steps",
 "seconds", "steps_per_second"}]}.
 """
 
 import argparse
 import json
+import statistics
 import time
 
 import gymnasium as gym
 import numpy as np
 
 
+def median_seconds(repeats, run):
+    """The median duration of `repeats` runs after one warm-up run."""
+    run()
+    return statistics.median(run() for _ in range(repeats))
+
+
 def single(env_id, steps, repeats):
     env = gym.make(env_id)
     actions = np.random.default_rng(1).integers(0, env.action_space.n, size=steps)
-    best = float("inf")
-    for _ in range(repeats + 1):
+
+    def run():
         env.reset(seed=0)
         start = time.perf_counter()
         for action in actions:
             _, _, terminated, truncated, _ = env.step(int(action))
             if terminated or truncated:
                 env.reset()
-        best = min(best, time.perf_counter() - start)
-    return best
+        return time.perf_counter() - start
+
+    return median_seconds(repeats, run)
 
 
 def vector(env_id, copies, steps, repeats):
     envs = gym.vector.SyncVectorEnv([lambda: gym.make(env_id) for _ in range(copies)])
     rounds = steps // copies
     actions = np.random.default_rng(1).integers(0, envs.single_action_space.n, size=(rounds, copies))
-    best = float("inf")
-    for _ in range(repeats + 1):
+
+    def run():
         envs.reset(seed=0)
         start = time.perf_counter()
         for row in actions:
             envs.step(row)
-        best = min(best, time.perf_counter() - start)
-    return best, rounds * copies
+        return time.perf_counter() - start
+
+    return median_seconds(repeats, run), rounds * copies
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--steps", type=int, default=200_000)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--envs", default="CartPole-v1")
     args = parser.parse_args()
     results = []
@@ -59,7 +69,7 @@ def main():
             seconds, steps = vector(env_id, copies, args.steps, args.repeats)
             results.append({"name": f"{family}/sync-vector/{copies}", "env": env_id, "copies": copies,
                             "steps": steps, "seconds": seconds, "steps_per_second": steps / seconds})
-    print(json.dumps({"gymnasium": gym.__version__, "results": results}))
+    print(json.dumps({"gymnasium": gym.__version__, "repeats": args.repeats, "results": results}))
 
 
 if __name__ == "__main__":

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Side-by-side NeuralCore benchmarks in one run: `dojo bench --suite neural` (release) against
-# numpy (OpenBLAS) and PyTorch on one thread and on every core.
+# Side-by-side NeuralCore benchmarks in one run, thread for thread: `dojo bench --suite neural`
+# (release) against numpy (OpenBLAS) and PyTorch, each pinned with taskset to one core and then
+# to two, every figure the median of 5 samples on both sides.
 #
 #   bash Benchmarks/run_neural.sh
 #
 # Installs numpy, threadpoolctl and torch into Benchmarks/.venv on first use (torch from PyPI is
-# a large download). OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE are unset for the numpy runs only, so
-# current OpenBLAS picks its own kernel for this CPU.
+# a large download). NeuralCore splits work over the cores its affinity allows, so taskset alone
+# sets its threads; numpy and PyTorch get the same count through threadpoolctl and
+# torch.set_num_threads. OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE are unset for the numpy runs only,
+# so current OpenBLAS picks its own kernel for this CPU.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -19,8 +22,10 @@ fi
 "$here/.venv/bin/pip" install --quiet -r "$here/requirements.txt" -r "$here/requirements-neural.txt"
 
 (cd "$root" && swift build -c release --product dojo >&2)
-cores=$(nproc)
-"$root/.build/release/dojo" bench --suite neural --json > "$work/dojo.json"
-env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$here/.venv/bin/python" "$here/torch_neural.py" --threads 1 > "$work/one.json"
-env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$here/.venv/bin/python" "$here/torch_neural.py" --threads "$cores" > "$work/many.json"
-"$here/.venv/bin/python" "$here/compare_neural.py" "$work/dojo.json" "$work/one.json" "$work/many.json"
+for threads in 1 2; do
+    cores="0-$((threads - 1))"
+    taskset -c "$cores" "$root/.build/release/dojo" bench --suite neural --json --repeats 5 > "$work/dojo-$threads.json"
+    taskset -c "$cores" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+        "$here/.venv/bin/python" "$here/torch_neural.py" --threads "$threads" --repeats 5 > "$work/reference-$threads.json"
+done
+"$here/.venv/bin/python" "$here/compare_neural.py" "$work/dojo-1.json" "$work/reference-1.json" "$work/dojo-2.json" "$work/reference-2.json"

@@ -2,29 +2,33 @@ import ArgumentParser
 import Dojo
 import Environments
 import Foundation
+import NeuralCore
 
 /// `dojo bench`: the Swift half of the side-by-side benchmarks in Benchmarks/.
 ///
 /// `--suite env` (the default) steps environments with uniformly random actions from a seeded
-/// generator and reports steps per second, the best of `--repeats` timed runs after a warm-up.
-/// `--suite neural` times NeuralCore: SGEMM, a DQN update, batch-1 forward, a conv net.
-/// Build with `-c release`.
+/// generator and reports steps per second; `--suite neural` times NeuralCore: SGEMM, a DQN
+/// update, batch-1 forward, a conv net, on the cores the process may use (`taskset`). Every
+/// figure is the median of `--repeats` timed samples after a warm-up. Build with `-c release`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure environment steps per second (build with -c release).",
         discussion: """
-            JSON (--json): {"build": "release"|"debug", "cores": N, "results": [...]}, with \
-            results {"name", "env", "copies", "threads", "steps", "seconds", "steps_per_second"} \
-            for --suite env and {"name", "value", "unit"} for --suite neural.
+            JSON (--json): {"build": "release"|"debug", "cores": N, "threads": T, "repeats": R, \
+            "results": [...]}, with results {"name", "env", "copies", "threads", "steps", \
+            "seconds", "steps_per_second"} for --suite env and {"name", "value", "unit"} for \
+            --suite neural. T is the number of cores this process may use (its CPU affinity): \
+            run under `taskset -c 0` to measure NeuralCore on one thread. Every figure is the \
+            median of R timed samples.
             """
     )
 
     @Option(help: "Environment steps per timed run (per case, summed over copies).")
     var steps = 20_000_000
 
-    @Option(help: "Timed runs per case; the best is reported.")
-    var repeats = 3
+    @Option(help: "Timed samples per case; the median is reported.")
+    var repeats = 5
 
     @Option(help: "Which benchmarks: env (environment stepping) or neural (NeuralCore).")
     var suite = "env"
@@ -51,6 +55,8 @@ struct BenchCommand: ParsableCommand {
             let summary: JSONValue = [
                 "build": .string(build),
                 "cores": .number(Double(ProcessInfo.processInfo.activeProcessorCount)),
+                "threads": .number(Double(availableProcessorCount)),
+                "repeats": .number(Double(repeats)),
                 "results": .array(results),
             ]
             print(summary.jsonText)
@@ -58,7 +64,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func neuralResults() -> [JSONValue] {
-        NeuralBenchmarks.all(filter: filter).map { result in
+        NeuralBenchmarks.all(filter: filter, repeats: repeats).map { result in
             if !json {
                 print("\(result.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%12.4f", result.value)) \(result.unit)")
             }
@@ -70,7 +76,7 @@ struct BenchCommand: ParsableCommand {
         let cases = EnvironmentBenchmarks.all(steps: steps).filter { filter == nil || $0.name.contains(filter!) }
         var results: [JSONValue] = []
         for benchmark in cases {
-            let seconds = try benchmark.best(of: repeats)
+            let seconds = try BenchmarkTiming.median(of: repeats, benchmark.body)
             let rate = Double(benchmark.steps) / seconds
             results.append([
                 "name": .string(benchmark.name), "env": .string(benchmark.env),

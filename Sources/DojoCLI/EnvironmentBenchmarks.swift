@@ -11,16 +11,6 @@ struct EnvironmentBenchmark {
     let steps: Int
     /// Runs the workload once and returns its duration in seconds.
     let body: () throws -> Double
-
-    /// The shortest of `repeats` timed runs, after one untimed warm-up.
-    func best(of repeats: Int) throws -> Double {
-        _ = try body()
-        var best = Double.infinity
-        for _ in 0..<repeats {
-            best = min(best, try body())
-        }
-        return best
-    }
 }
 
 /// The stepping workloads, matching Benchmarks/gymnasium_steps.py case for case.
@@ -131,8 +121,7 @@ enum EnvironmentBenchmarks {
     }
 
     private static func seconds(since start: ContinuousClock.Instant, keeping checksum: Double) -> Double {
-        let elapsed = start.duration(to: .now)
         precondition(checksum.isFinite, "expected a finite checksum, got \(checksum)")
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return BenchmarkTiming.seconds(start.duration(to: .now))
     }
 }

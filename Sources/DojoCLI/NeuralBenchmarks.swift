@@ -12,29 +12,33 @@ enum NeuralBenchmarks {
         let unit: String
     }
 
-    static func all(filter: String?) -> [Result] {
+    /// Every case whose name contains `filter`, each the median of `repeats` timed samples.
+    ///
+    /// Work is split over ``availableProcessorCount`` threads, the cores this process may use:
+    /// run under `taskset -c 0` for one thread, as Benchmarks/run_neural.sh does.
+    static func all(filter: String?, repeats: Int) -> [Result] {
         var results: [Result] = []
         func wanted(_ name: String) -> Bool { filter.map(name.contains) ?? true }
+        func median(_ runs: Int, _ body: () -> Void) -> Double {
+            BenchmarkTiming.median(of: repeats) { BenchmarkTiming.secondsPerRun(runs, body) }
+        }
         var generator = SeededGenerator(seed: 1)
-        for size in [64, 256, 512, 1024] {
+        for size in [64, 256, 512, 1024] where wanted("sgemm/\(size)") {
             let a = Tensor.normal([size, size], using: &generator), b = Tensor.normal([size, size], using: &generator)
-            let repeats = max(3, 200_000_000 / (size * size * size))
-            for threads in [1, ProcessInfo.processInfo.activeProcessorCount] where wanted("sgemm/\(size)/threads-\(threads)") {
-                let seconds = timed(repeats) { _ = Tensor.matmul(a, b, threadCount: threads) }
-                results.append(Result(name: "sgemm/\(size)/threads-\(threads)", value: 2 * Double(size * size * size) / seconds / 1e9, unit: "GFLOP/s"))
-            }
+            let seconds = median(max(3, 100_000_000 / (size * size * size))) { _ = Tensor.matmul(a, b) }
+            results.append(Result(name: "sgemm/\(size)", value: 2 * Double(size * size * size) / seconds / 1e9, unit: "GFLOP/s"))
         }
         for hidden in [256, 64] {
             let online = perceptron([4, hidden, hidden, 2], using: &generator)
             let target = perceptron([4, hidden, hidden, 2], using: &generator)
             if wanted("dqn-update/4-\(hidden)-\(hidden)-2") {
                 let update = DQNUpdate(online: online, target: target, batchSize: batch)
-                let seconds = timed(300) { update.run(using: &generator) }
+                let seconds = median(100) { update.run(using: &generator) }
                 results.append(Result(name: "dqn-update/4-\(hidden)-\(hidden)-2", value: seconds * 1e3, unit: "ms"))
             }
             if wanted("forward-batch-1/4-\(hidden)-\(hidden)-2") {
                 let single = Tensor.normal([1, 4], using: &generator)
-                let seconds = timed(20_000) { _ = online(single) }
+                let seconds = median(5_000) { _ = online(single) }
                 results.append(Result(name: "forward-batch-1/4-\(hidden)-\(hidden)-2", value: seconds * 1e3, unit: "ms"))
             }
         }
@@ -45,7 +49,7 @@ enum NeuralBenchmarks {
                 Linear(inputSize: 32 * 12 * 12, outputSize: 4, using: &generator),
             ])
             let images = Variable(Tensor.normal([32, 3, 16, 16], using: &generator))
-            let seconds = timed(50) { _ = conv.valueAndGradient { $0(images).squared().mean() } }
+            let seconds = median(20) { _ = conv.valueAndGradient { $0(images).squared().mean() } }
             results.append(Result(name: "conv-forward-backward/batch-32", value: seconds * 1e3, unit: "ms"))
         }
         return results
@@ -62,14 +66,6 @@ enum NeuralBenchmarks {
         return Sequential(layers)
     }
 
-    /// Mean seconds per run of `body` over `repeats` runs, after one warm-up run.
-    private static func timed(_ repeats: Int, _ body: () -> Void) -> Double {
-        body()
-        let start = ContinuousClock.now
-        for _ in 0..<repeats { body() }
-        let elapsed = start.duration(to: .now)
-        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) / Double(repeats)
-    }
 }
 
 /// One DQN update as CleanRL's, the `dqn-update` case of `dojo bench --suite neural`: a fresh

@@ -7,7 +7,7 @@ import Testing
         let output = try #require(
             try DojoBinary.json(["bench", "--json", "--steps", "2000", "--repeats", "1", "--filter", "cartpole/sync-vector/8"])
                 as? [String: Any])
-        #expect(output["build"] is String && output["cores"] is Int)
+        #expect(output["build"] is String && output["cores"] is Int && output["threads"] is Int && output["repeats"] as? Int == 1)
         let results = try #require(output["results"] as? [[String: Any]])
         #expect(results.count == 1)
         let result = try #require(results.first)

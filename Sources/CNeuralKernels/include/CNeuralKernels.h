@@ -28,6 +28,10 @@ int nc_sgemm_using(int instruction_set, ptrdiff_t m, ptrdiff_t n, ptrdiff_t k,
 /// 1 when nc_sgemm would use the blocked algorithm for an m×n×k product, else 0.
 int nc_sgemm_prefers_blocked(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k);
 
+/// The processors this process may run on: its CPU affinity on Linux (taskset, cpusets), the
+/// online processors elsewhere; at least 1.
+ptrdiff_t nc_available_processors(void);
+
 /// 1 when the running CPU has AVX2 and FMA (the fast path of nc_sgemm), else 0.
 int nc_has_avx2_fma(void);
 

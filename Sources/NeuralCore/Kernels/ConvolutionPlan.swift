@@ -32,7 +32,7 @@ struct ConvolutionPlan: Sendable {
     /// Calls `body` once per chunk, spread over the cores for large batches.
     func forEachChunk(_ body: @Sendable (Int) -> Void) {
         let work = batch * outChannels * positions * patch
-        if chunks > 1 && work >= Self.parallelThreshold && ProcessInfo.processInfo.activeProcessorCount > 1 {
+        if chunks > 1 && work >= Self.parallelThreshold && availableProcessorCount > 1 {
             DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
         } else {
             for chunk in 0..<chunks { body(chunk) }

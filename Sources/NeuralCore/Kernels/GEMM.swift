@@ -12,7 +12,7 @@ import Foundation
 /// - Parameters:
 ///   - transposingA: `A` is stored `k × m` and read transposed.
 ///   - transposingB: `B` is stored `n × k` and read transposed.
-///   - threadCount: threads to use; `nil` picks the active processor count for large products.
+///   - threadCount: threads to use; `nil` picks ``availableProcessorCount`` for large products.
 /// - Complexity: O(m·n·k).
 func gemm(
     m: Int, n: Int, k: Int,
@@ -23,7 +23,7 @@ func gemm(
     let lda = transposingA ? m : k
     let ldb = transposingB ? k : n
     let work = m * n * k
-    let threads = min(threadCount ?? (work >= parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1), 64)
+    let threads = min(threadCount ?? (work >= parallelThreshold ? availableProcessorCount : 1), 64)
     let operands = GEMMOperands(a: a, b: b, c: c)
     guard threads > 1, m * n >= 256 else {
         nc_sgemm(m, n, k, a, lda, transposingA ? 1 : 0, b, ldb, transposingB ? 1 : 0, c, n, accumulate ? 1 : 0, -1)
@@ -58,6 +58,10 @@ private struct GEMMOperands: @unchecked Sendable {
     let b: UnsafePointer<Float>
     let c: UnsafeMutablePointer<Float>
 }
+
+/// The processors NeuralCore splits work across: those the process may run on (its CPU
+/// affinity on Linux, so `taskset -c 0` means one thread), read once.
+public let availableProcessorCount = nc_available_processors()
 
 /// Whether the fast AVX2+FMA kernel is in use on this CPU (also true when the AVX-512 one is).
 public var isUsingAVX2Kernel: Bool { nc_has_avx2_fma() != 0 }
