@@ -24,47 +24,41 @@ struct AllocationTests {
     @Test func syncVectorStepAllocatesNothing() async {
         await #expect(processExitsWith: .success) {
             let envs = SyncVectorEnvironment(count: 8) { index in TimeLimit(Countdown(length: 3 + index), maxEpisodeSteps: 5) }
-            try? envs.reset(seed: 1)
-            let actions = [Int](repeating: 1, count: 8)
-            envs.step(actions)
-            let before = dojo_allocation_count()
-            for _ in 0..<1000 { envs.step(actions) }
-            exit(Int32(min(dojo_allocation_count() - before, 99)))
+            exit(allocations(stepping: envs, warmUp: 1, measured: 1000))
         }
     }
 
     @Test func threadedVectorStepAllocatesNothing() async {
         await #expect(processExitsWith: .success) {
-            let envs = ThreadedVectorEnvironment(count: 8, threads: 2) { index in
-                TimeLimit(Countdown(length: 3 + index), maxEpisodeSteps: 5)
-            }
-            try? envs.reset(seed: 1)
-            let actions = [Int](repeating: 1, count: 8)
-            for _ in 0..<10 { envs.step(actions) }
-            let before = dojo_allocation_count()
-            for _ in 0..<1000 { envs.step(actions) }
-            exit(Int32(min(dojo_allocation_count() - before, 99)))
+            let envs = ThreadedVectorEnvironment(count: 8, threads: 2) { index in TimeLimit(Countdown(length: 3 + index), maxEpisodeSteps: 5) }
+            exit(allocations(stepping: envs, warmUp: 10, measured: 1000))
         }
     }
 
     /// The wake-up path too: every step finds the workers asleep on their semaphores.
     @Test func threadedStepAfterWorkersSleepAllocatesNothing() async {
         await #expect(processExitsWith: .success) {
-            let envs = ThreadedVectorEnvironment(count: 8, threads: 2) { index in
-                TimeLimit(Countdown(length: 3 + index), maxEpisodeSteps: 5)
-            }
-            try? envs.reset(seed: 1)
-            let actions = [Int](repeating: 1, count: 8)
-            for _ in 0..<10 {
-                envs.waitUntilWorkersSleep()
-                envs.step(actions)
-            }
-            let before = dojo_allocation_count()
-            for _ in 0..<100 {
-                envs.waitUntilWorkersSleep()
-                envs.step(actions)
-            }
-            exit(Int32(min(dojo_allocation_count() - before, 99)))
+            let envs = ThreadedVectorEnvironment(count: 8, threads: 2) { index in TimeLimit(Countdown(length: 3 + index), maxEpisodeSteps: 5) }
+            exit(allocations(stepping: envs, warmUp: 10, measured: 100) { envs.waitUntilWorkersSleep() })
         }
     }
+}
+
+/// The allocations of `measured` steps after `warmUp` steps (capped at 99, for an exit code),
+/// calling `beforeEachStep` first each time; 98 if the reset fails.
+private func allocations<V: VectorEnvironment>(
+    stepping envs: V, warmUp: Int, measured: Int, beforeEachStep: () -> Void = {}
+) -> Int32 where V.Base.Action == Int {
+    guard (try? envs.reset(seed: 1)) != nil else { return 98 }
+    let actions = [Int](repeating: 1, count: envs.count)
+    for _ in 0..<warmUp {
+        beforeEachStep()
+        envs.step(actions)
+    }
+    let before = dojo_allocation_count()
+    for _ in 0..<measured {
+        beforeEachStep()
+        envs.step(actions)
+    }
+    return Int32(min(dojo_allocation_count() - before, 99))
 }

@@ -9,30 +9,12 @@ import TestSupport
         TimeLimit(Countdown(length: 3 + index % 4), maxEpisodeSteps: 4 + index % 3)
     }
 
-    struct Snapshot: Equatable {
-        var observations: [Float]
-        var rewards: [Double]
-        var terminations: [Bool]
-        var truncations: [Bool]
-        var finals: [Float]
-        var hasFinal: [Bool]
-
-        init(_ batch: VectorBatch) {
-            observations = Array(batch.observations)
-            rewards = Array(batch.rewards)
-            terminations = Array(batch.terminations)
-            truncations = Array(batch.truncations)
-            finals = Array(batch.finalObservations)
-            hasFinal = Array(batch.hasFinalObservation)
-        }
-    }
-
-    static func run(_ envs: some VectorEnvironment<TimeLimit<Countdown>>, steps: Int) throws -> [Snapshot] {
-        var snapshots = [Snapshot(try envs.reset(seed: 42))]
+    static func run(_ envs: some VectorEnvironment<TimeLimit<Countdown>>, steps: Int) throws -> [VectorBatchSnapshot] {
+        var snapshots = [VectorBatchSnapshot(try envs.reset(seed: 42))]
         var actions = [Int](repeating: 0, count: envs.count)
         for step in 0..<steps {
             for index in actions.indices { actions[index] = (step + index) % 3 }
-            snapshots.append(Snapshot(envs.step(actions)))
+            snapshots.append(VectorBatchSnapshot(envs.step(actions)))
         }
         return snapshots
     }
@@ -54,7 +36,7 @@ import TestSupport
         for step in 0..<12 {
             let actions = (0..<5).map { ($0 + step) % 3 }
             if step % 3 == 0 { threaded.waitUntilWorkersSleep() }
-            #expect(Snapshot(sync.step(actions)) == Snapshot(threaded.step(actions)))
+            #expect(VectorBatchSnapshot(sync.step(actions)) == VectorBatchSnapshot(threaded.step(actions)))
         }
     }
 

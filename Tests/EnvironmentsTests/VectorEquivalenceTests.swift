@@ -1,44 +1,29 @@
 import Dojo
 import Environments
 import Testing
+import TestSupport
 
 /// The threaded vector environment gives the same batches as the synchronous one on real
 /// environments: CartPole's float state and a board game's planes and opponent draws, across
 /// autoresets in both modes and after the workers have gone to sleep.
 @Suite struct VectorEquivalenceTests {
-    struct Snapshot: Equatable {
-        var observations: [Float]
-        var rewards: [Double]
-        var terminations: [Bool]
-        var truncations: [Bool]
-        var finals: [Float]
-
-        init(_ batch: VectorBatch) {
-            observations = Array(batch.observations)
-            rewards = Array(batch.rewards)
-            terminations = Array(batch.terminations)
-            truncations = Array(batch.truncations)
-            finals = Array(batch.finalObservations)
-        }
-    }
-
     /// Steps both with the same actions, putting the workers to sleep every few steps, and
     /// returns how many episodes ended.
     static func compare<E: Environment>(
         _ sync: SyncVectorEnvironment<E>, _ threaded: ThreadedVectorEnvironment<E>, steps: Int, action: (Int, Int) -> E.Action
     ) throws -> Int {
-        #expect(Snapshot(try sync.reset(seed: 11)) == Snapshot(try threaded.reset(seed: 11)))
+        #expect(VectorBatchSnapshot(try sync.reset(seed: 11)) == VectorBatchSnapshot(try threaded.reset(seed: 11)))
         var endings = 0
         for step in 0..<steps {
             let actions = (0..<sync.count).map { action(step, $0) }
             if step % 7 == 0 { threaded.waitUntilWorkersSleep() }
-            let expected = Snapshot(sync.step(actions))
-            let actual = Snapshot(threaded.step(actions))
+            let expected = VectorBatchSnapshot(sync.step(actions))
+            let actual = VectorBatchSnapshot(threaded.step(actions))
             guard expected == actual else {
                 Issue.record("batches differ at step \(step)")
                 return endings
             }
-            endings += zip(expected.terminations, expected.truncations).filter { $0 || $1 }.count
+            endings += expected.endedEpisodes
         }
         return endings
     }
