@@ -70,31 +70,27 @@ enum NeuralBenchmarks {
 
 /// One DQN update as CleanRL's, the `dqn-update` case of `dojo bench --suite neural`: a fresh
 /// random batch, the target network's max over next states, the online network's Q of the
-/// taken actions, Huber loss, backward, and an Adam step.
-///
-/// The batch, the networks' activations and the gradients live in buffers kept between
-/// updates (``PerceptronWorkspace``), as a training loop sampling into a fixed batch would,
-/// so a steady-state update allocates nothing.
+/// taken actions, Huber loss, backward, and an Adam step, all through NeuralCore's graph API
+/// on a ``Tape``, so a steady-state update reuses every node and buffer.
 final class DQNUpdate {
-    let online: PerceptronWorkspace
-    let target: PerceptronWorkspace
+    let online: Sequential
+    let target: Sequential
+    let parameters: [Variable]
     let optimizer = Adam(learningRate: 1e-4)
+    let tape = Tape()
     var observations: Tensor
     var nextObservations: Tensor
     var rewards: Tensor
     let actions: [Int]
-    var nextQ = Tensor.zeros([0])
-    var targets: Tensor
-    var outputGradient = Tensor.zeros([0])
 
-    /// Wraps the two networks for batches of `batchSize` transitions of 4-feature observations.
+    /// Trains `online` against `target` on batches of `batchSize` transitions of 4-feature observations.
     init(online: Sequential, target: Sequential, batchSize: Int) {
-        self.online = PerceptronWorkspace(online)
-        self.target = PerceptronWorkspace(target)
+        self.online = online
+        self.target = target
+        parameters = online.parameters
         observations = Tensor.zeros([batchSize, 4])
         nextObservations = Tensor.zeros([batchSize, 4])
         rewards = Tensor.zeros([batchSize])
-        targets = Tensor.zeros([batchSize])
         actions = (0..<batchSize).map { $0 % 2 }
     }
 
@@ -105,17 +101,11 @@ final class DQNUpdate {
         observations.fillNormal(using: &generator)
         nextObservations.fillNormal(using: &generator)
         rewards.fillNormal(using: &generator)
-        target.forward(nextObservations).max(alongAxis: 1, into: &nextQ)
-        targets.withUnsafeMutableScalars { targets in
-            rewards.scalars.withUnsafeBufferPointer { rewards in
-                nextQ.scalars.withUnsafeBufferPointer { nextQ in
-                    for index in 0..<targets.count { targets[index] = rewards[index] + nextQ[index] * 0.99 }
-                }
-            }
+        let loss = tape.valueAndGradient(at: parameters) { tape in
+            let targets = tape.constant(rewards) + target(tape.constant(nextObservations)).max(alongAxis: 1).detached() * 0.99
+            return huberLoss(online(tape.constant(observations)).gathering(actions), targets)
         }
-        let loss = huberLoss(online.forward(observations), gathering: actions, target: targets, gradient: &outputGradient)
-        online.backward(outputGradient: outputGradient)
-        optimizer.step(online.parameters)
+        optimizer.step(parameters)
         return loss
     }
 }

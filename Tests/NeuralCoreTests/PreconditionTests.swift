@@ -48,17 +48,4 @@ struct PreconditionTests {
             Variable(Tensor.zeros([2]), requiresGradient: true).exp().backward()
         }
     }
-
-    @Test func workspaceOfUnsupportedLayerStops() async {
-        await #expect(processExitsWith: .failure) {
-            _ = PerceptronWorkspace(Sequential([Flatten()]))
-        }
-    }
-
-    @Test func workspaceOfRepeatedLayerStops() async {
-        await #expect(processExitsWith: .failure) {
-            let layer = Linear(weight: Tensor.zeros([3, 3]), bias: nil)
-            _ = PerceptronWorkspace(Sequential([layer, ReLU(), layer]))
-        }
-    }
 }

@@ -12,14 +12,27 @@ protocol ElementwiseFunction {
 extension Tensor {
     /// The function applied to every element (the inference path of the activation layers).
     func applying<Function: ElementwiseFunction>(_ function: Function) -> Tensor {
-        var output = [Float](repeating: 0, count: count)
-        scalars.withUnsafeBufferPointer { x in
-            output.withUnsafeMutableBufferPointer { y in
-                for index in 0..<y.count { y[index] = function.value(x[index]) }
-            }
+        var output = Tensor(zeros: extents)
+        output.scalars.withUnsafeMutableBufferPointer { y in
+            withPointer { x in mapElements(function, x, y.baseAddress!, count) }
         }
-        return Tensor(shape: shape, scalars: output)
+        return output
     }
+}
+
+/// `y[i] = f(x[i])`: the forward rule of every element-wise function.
+@inline(__always)
+func mapElements<Function: ElementwiseFunction>(_ function: Function, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int) {
+    for index in 0..<count { y[index] = function.value(x[index]) }
+}
+
+/// `out[i] = g[i] · f'(x[i], y[i])`: the backward rule of every element-wise function.
+@inline(__always)
+func chainElements<Function: ElementwiseFunction>(
+    _ function: Function, _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
+    _ out: UnsafeMutablePointer<Float>, _ count: Int
+) {
+    for index in 0..<count { out[index] = g[index] * function.derivative(x[index], y[index]) }
 }
 
 /// The derivative table: one small type per function, forward rule above backward rule.
@@ -107,5 +120,55 @@ enum Elementwise {
         let upper: Float
         func value(_ x: Float) -> Float { Swift.min(Swift.max(x, lower), upper) }
         func derivative(_ x: Float, _ y: Float) -> Float { x >= lower && x <= upper ? 1 : 0 }
+    }
+}
+
+/// The element-wise functions a ``Variable`` records, by name and parameters, each mapped to
+/// its entry of the derivative table (``Elementwise``) so loops specialise per function.
+enum UnaryFunction {
+    case exp, log, squareRoot, square, absoluteValue, tanh, sigmoid, relu, gelu, softplus
+    case power(Float), leakyReLU(Float), elu(Float), huber(Float)
+    case clamp(lower: Float, upper: Float)
+
+    /// `y = f(x)` over `count` elements.
+    func forward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ count: Int) {
+        switch self {
+        case .exp: mapElements(Elementwise.Exp(), x, y, count)
+        case .log: mapElements(Elementwise.Log(), x, y, count)
+        case .squareRoot: mapElements(Elementwise.SquareRoot(), x, y, count)
+        case .square: mapElements(Elementwise.Square(), x, y, count)
+        case .absoluteValue: mapElements(Elementwise.AbsoluteValue(), x, y, count)
+        case .tanh: mapElements(Elementwise.Tanh(), x, y, count)
+        case .sigmoid: mapElements(Elementwise.Sigmoid(), x, y, count)
+        case .relu: mapElements(Elementwise.ReLU(), x, y, count)
+        case .gelu: mapElements(Elementwise.GELU(), x, y, count)
+        case .softplus: mapElements(Elementwise.Softplus(), x, y, count)
+        case .power(let exponent): mapElements(Elementwise.Power(exponent: exponent), x, y, count)
+        case .leakyReLU(let slope): mapElements(Elementwise.LeakyReLU(slope: slope), x, y, count)
+        case .elu(let alpha): mapElements(Elementwise.ELU(alpha: alpha), x, y, count)
+        case .huber(let delta): mapElements(Elementwise.Huber(delta: delta), x, y, count)
+        case .clamp(let lower, let upper): mapElements(Elementwise.Clamp(lower: lower, upper: upper), x, y, count)
+        }
+    }
+
+    /// `out = g · f'(x, y)` over `count` elements.
+    func backward(_ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>, _ count: Int) {
+        switch self {
+        case .exp: chainElements(Elementwise.Exp(), g, x, y, out, count)
+        case .log: chainElements(Elementwise.Log(), g, x, y, out, count)
+        case .squareRoot: chainElements(Elementwise.SquareRoot(), g, x, y, out, count)
+        case .square: chainElements(Elementwise.Square(), g, x, y, out, count)
+        case .absoluteValue: chainElements(Elementwise.AbsoluteValue(), g, x, y, out, count)
+        case .tanh: chainElements(Elementwise.Tanh(), g, x, y, out, count)
+        case .sigmoid: chainElements(Elementwise.Sigmoid(), g, x, y, out, count)
+        case .relu: chainElements(Elementwise.ReLU(), g, x, y, out, count)
+        case .gelu: chainElements(Elementwise.GELU(), g, x, y, out, count)
+        case .softplus: chainElements(Elementwise.Softplus(), g, x, y, out, count)
+        case .power(let exponent): chainElements(Elementwise.Power(exponent: exponent), g, x, y, out, count)
+        case .leakyReLU(let slope): chainElements(Elementwise.LeakyReLU(slope: slope), g, x, y, out, count)
+        case .elu(let alpha): chainElements(Elementwise.ELU(alpha: alpha), g, x, y, out, count)
+        case .huber(let delta): chainElements(Elementwise.Huber(delta: delta), g, x, y, out, count)
+        case .clamp(let lower, let upper): chainElements(Elementwise.Clamp(lower: lower, upper: upper), g, x, y, out, count)
+        }
     }
 }

@@ -1,21 +1,14 @@
-/// 2-D convolution by im2col and matrix multiply.
+/// 2-D convolution of variables (``ConvolutionPlan`` does the unfolding and products).
 extension Variable {
-    /// Cross-correlation of `input: [N, C, H, W]` with `weight: [O, C, kh, kw]` plus `bias: [O]`,
-    /// giving `[N, O, H', W']` with `H' = (H + 2p - kh)/s + 1`, like `torch.nn.functional.conv2d`.
+    /// Cross-correlation of `input: [N, C, H, W]` with `weight: [O, C, kH, kW]`, plus `bias: [O]`,
+    /// as PyTorch's `conv2d`.
     ///
-    /// Each image is unfolded into a column matrix `X` (`[C·kh·kw, H'·W']`, small enough to stay
-    /// in cache) and multiplied straight into its output, `Yₙ = W·Xₙ + b`; backward unfolds it
-    /// again for two more products, `∂W = Σₙ ∂Yₙ·Xₙᵀ` and `∂Xₙ = Wᵀ·∂Yₙ` (folded back with
-    /// col2im), and `∂b = Σ ∂Y`.
-    /// - Precondition: ranks and channel counts agree and the kernel fits the padded input.
+    /// Backward: `∂W = Σₙ ∂Yₙ·im2col(Xₙ)ᵀ` (summed per chunk of images, then in chunk order),
+    /// `∂X = col2im(Wᵀ·∂Y)`, `∂b = Σ ∂Y` over images and positions.
+    /// - Precondition: `input` and `weight` have rank 4 with matching channels, the kernel fits
+    ///   the padded input, and `bias` has `O` elements.
     public static func conv2d(_ input: Variable, weight: Variable, bias: Variable?, stride: Int = 1, padding: Int = 0) -> Variable {
-        conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding, scratch: nil)
-    }
-
-    /// ``conv2d(_:weight:bias:stride:padding:)`` drawing its column, output and gradient buffers from `scratch`.
-    static func conv2d(_ input: Variable, weight: Variable, bias: Variable?, stride: Int, padding: Int, scratch: ScratchBuffers?) -> Variable {
-        let x = input.value
-        let w = weight.value
+        let (x, w) = (input.value, weight.value)
         precondition(x.rank == 4 && w.rank == 4 && x.shape[1] == w.shape[1], "expected input [N, C, H, W] with C matching weight \(w.shape), got \(x.shape)")
         let geometry = ConvolutionGeometry(
             channels: x.shape[1], height: x.shape[2], width: x.shape[3],
@@ -23,53 +16,50 @@ extension Variable {
         precondition(geometry.outputHeight > 0 && geometry.outputWidth > 0, "expected the kernel \(w.shape) to fit input \(x.shape) with padding \(padding)")
         if let bias { precondition(bias.shape == [w.shape[0]], "expected bias [\(w.shape[0])], got \(bias.shape)") }
         let plan = ConvolutionPlan(geometry: geometry, batch: x.shape[0], outChannels: w.shape[0])
-        let (batch, outChannels, outputSize) = (plan.batch, plan.outChannels, plan.outputSize)
-        let columnCount = plan.chunks * plan.patch * plan.positions
-        var columns = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
-        var output = scratch?.take(batch * outputSize) ?? [Float](repeating: 0, count: batch * outputSize)
-        x.scalars.withUnsafeBufferPointer { image in
-            w.scalars.withUnsafeBufferPointer { kernel in
-                columns.withUnsafeMutableBufferPointer { cols in
-                    output.withUnsafeMutableBufferPointer { out in
-                        guard let image = image.baseAddress, let kernel = kernel.baseAddress, let out = out.baseAddress else { return }
+        var shape = Extents(ones: 4)
+        shape[0] = plan.batch
+        shape[1] = plan.outChannels
+        shape[2] = geometry.outputHeight
+        shape[3] = geometry.outputWidth
+        let node = recording(.conv2d(plan), input, weight, bias, shape: shape)
+        node.writeValue { out in
+            withScratch(node.tape, plan.chunks * plan.patch * plan.positions) { columns in
+                x.withPointer { image in
+                    w.withPointer { kernel in
                         if let bias {
-                            bias.value.scalars.withUnsafeBufferPointer { shift in
-                                plan.forward(image: image, kernel: kernel, bias: shift.baseAddress, columns: cols.baseAddress!, output: out)
-                            }
+                            bias.value.withPointer { plan.forward(image: image, kernel: kernel, bias: $0, columns: columns, output: out) }
                         } else {
-                            plan.forward(image: image, kernel: kernel, bias: nil, columns: cols.baseAddress!, output: out)
+                            plan.forward(image: image, kernel: kernel, bias: nil, columns: columns, output: out)
                         }
                     }
                 }
             }
         }
-        scratch?.give(columns)
-        let result = Tensor(shape: [batch, outChannels, geometry.outputHeight, geometry.outputWidth], scalars: output)
-        scratch?.give(output)
-        var parents = [input, weight]
-        if let bias { parents.append(bias) }
-        return Variable(result, parents: parents) { gradient in
-            let needsInputGradient = input.requiresGradient
-            var weightPartials = [Float](repeating: 0, count: plan.chunks * w.count)
-            // An input that needs no gradient (the observations) gets an unused placeholder.
-            var inputGradient = needsInputGradient ? scratch?.take(x.count) ?? [Float](repeating: 0, count: x.count) : []
-            inputGradient.withUnsafeMutableBufferPointer { $0.initialize(repeating: 0) }
-            var columns = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
-            var columnGradients = scratch?.take(columnCount) ?? [Float](repeating: 0, count: columnCount)
-            x.scalars.withUnsafeBufferPointer { image in
-                w.scalars.withUnsafeBufferPointer { kernel in
-                    gradient.scalars.withUnsafeBufferPointer { outputGradient in
-                        columns.withUnsafeMutableBufferPointer { cols in
-                            columnGradients.withUnsafeMutableBufferPointer { dcols in
-                                weightPartials.withUnsafeMutableBufferPointer { dw in
-                                    inputGradient.withUnsafeMutableBufferPointer { dx in
-                                        guard let image = image.baseAddress, let kernel = kernel.baseAddress,
-                                              let outputGradient = outputGradient.baseAddress else { return }
-                                        plan.backward(
-                                            image: image, kernel: kernel, outputGradient: outputGradient,
-                                            columns: cols.baseAddress!, columnGradients: dcols.baseAddress!,
-                                            weightPartials: dw.baseAddress!, inputGradient: needsInputGradient ? dx.baseAddress : nil)
+        return node
+    }
+
+    static func backwardConv2d(_ node: Variable, _ plan: ConvolutionPlan) {
+        let (input, x, w) = (node.parents[0], node.parents[0].value, node.parents[1].value)
+        let gradient = node.upstream
+        let columnCount = plan.chunks * plan.patch * plan.positions
+        withScratch(node.tape, plan.chunks * w.count) { partials in
+            withScratch(node.tape, columnCount) { columns in
+                withScratch(node.tape, columnCount) { columnGradients in
+                    x.withPointer { image in
+                        w.withPointer { kernel in
+                            gradient.withPointer { g in
+                                func run(_ inputGradient: UnsafeMutablePointer<Float>?) {
+                                    plan.backward(
+                                        image: image, kernel: kernel, outputGradient: g, columns: columns, columnGradients: columnGradients,
+                                        weightPartials: partials, inputGradient: inputGradient)
+                                }
+                                if input.requiresGradient {
+                                    node.send(to: 0) { dx in
+                                        dx.update(repeating: 0, count: x.count)
+                                        run(dx)
                                     }
+                                } else {
+                                    run(nil)
                                 }
                             }
                         }
@@ -77,34 +67,29 @@ extension Variable {
                 }
             }
             // The chunks' weight gradients, added in chunk order.
-            var weightGradient = [Float](repeating: 0, count: w.count)
-            weightPartials.withUnsafeBufferPointer { partials in
+            node.send(to: 1) { dw in
+                dw.update(repeating: 0, count: w.count)
                 for chunk in 0..<plan.chunks {
-                    for index in 0..<w.count { weightGradient[index] += partials[chunk * w.count + index] }
+                    let partial = partials + chunk * w.count
+                    for index in 0..<w.count { dw[index] += partial[index] }
                 }
             }
-            let inputShape = needsInputGradient ? x.shape : [0]
-            var gradients = [Tensor(shape: inputShape, scalars: inputGradient), Tensor(shape: w.shape, scalars: weightGradient)]
-            if bias != nil {
-                let sums = gradient.scalars.withUnsafeBufferPointer { values in
-                    (0..<outChannels).map { channel in
-                        var total: Float = 0
-                        for n in 0..<batch { total += lanewiseSum(values.baseAddress! + n * outputSize + channel * plan.positions, count: plan.positions) }
-                        return total
-                    }
+        }
+        guard node.parents.count == 3 else { return }
+        node.send(to: 2) { db in
+            gradient.withPointer { values in
+                for channel in 0..<plan.outChannels {
+                    var total: Float = 0
+                    for n in 0..<plan.batch { total += lanewiseSum(values + n * plan.outputSize + channel * plan.positions, count: plan.positions) }
+                    db[channel] = total
                 }
-                gradients.append(Tensor(shape: [outChannels], scalars: sums))
             }
-            scratch?.give(columns)
-            scratch?.give(columnGradients)
-            scratch?.give(inputGradient)
-            return gradients
         }
     }
 }
 
-/// The sum of `count` floats in a fixed order that vectorises: sixteen running lanes over the
-/// body, folded in SIMD order, then the tail.
+/// The sum of `count` values in 16 lanes, then the lanes and the tail (the order of the bias
+/// gradient's sums).
 func lanewiseSum(_ values: UnsafePointer<Float>, count: Int) -> Float {
     var lanes = SIMD16<Float>()
     var index = 0

@@ -1,84 +1,71 @@
-/// Element-wise functions of one variable. The value and derivative of each live together in
-/// the ``Elementwise`` table; the formulas are repeated here for readers of the public API.
+/// Element-wise functions of a variable; each function's value and derivative live side by
+/// side in ``Elementwise``, and one rule below applies any of them.
 extension Variable {
-    /// Applies `function` element-wise; backward multiplies the incoming gradient by `f'(x)`.
-    /// - Parameters:
-    ///   - scratch: a layer's pool for the output arrays, so steady-state training reuses them
-    ///     instead of allocating (and page-faulting) fresh ones.
-    ///   - gradientScratch: the same for the gradient arrays; a separate pool, since an output
-    ///     of the same size is still held by the graph while its gradient is computed.
-    func applying<Function: ElementwiseFunction>(
-        _ function: Function, scratch: ScratchBuffers? = nil, gradientScratch: ScratchBuffers? = nil
-    ) -> Variable {
-        let input = value
-        var output = scratch?.take(input.count) ?? [Float](repeating: 0, count: input.count)
-        input.scalars.withUnsafeBufferPointer { x in
-            output.withUnsafeMutableBufferPointer { y in
-                for index in 0..<y.count { y[index] = function.value(x[index]) }
-            }
-        }
-        let result = Tensor(shape: input.shape, scalars: output)
-        scratch?.give(output)
-        return Variable(result, parents: [self]) { gradient in
-            var local = gradientScratch?.take(input.count) ?? [Float](repeating: 0, count: input.count)
-            local.withUnsafeMutableBufferPointer { target in
-                gradient.scalars.withUnsafeBufferPointer { g in
-                    input.scalars.withUnsafeBufferPointer { x in
-                        result.scalars.withUnsafeBufferPointer { y in
-                            for index in 0..<target.count { target[index] = g[index] * function.derivative(x[index], y[index]) }
-                        }
-                    }
+    /// `f(self)` element-wise, recorded as `function`.
+    func applying(_ function: UnaryFunction) -> Variable {
+        let node = Variable.recording(.unary(function), self, shape: value.extents)
+        node.writeValue { y in value.withPointer { x in function.forward(x, y, node.value.count) } }
+        return node
+    }
+
+    /// `∂x = ∂y · f'(x, y)`.
+    static func backwardUnary(_ node: Variable, _ function: UnaryFunction) {
+        let gradient = node.upstream
+        let input = node.parents[0].value
+        node.send(to: 0) { out in
+            gradient.withPointer { g in
+                input.withPointer { x in
+                    node.value.withPointer { y in function.backward(g, x, y, out, gradient.count) }
                 }
             }
-            gradientScratch?.give(local)
-            return [Tensor(shape: input.shape, scalars: local)]
         }
     }
 
-    /// `exp(x)`; derivative `exp(x)`.
-    public func exp() -> Variable { applying(Elementwise.Exp()) }
+    /// `eˣ`.
+    public func exp() -> Variable { applying(.exp) }
 
-    /// `log(x)`; derivative `1/x`.
-    public func log() -> Variable { applying(Elementwise.Log()) }
+    /// Natural logarithm.
+    public func log() -> Variable { applying(.log) }
 
-    /// `√x`; derivative `1/(2√x)`.
-    public func squareRoot() -> Variable { applying(Elementwise.SquareRoot()) }
+    /// `√x`.
+    public func squareRoot() -> Variable { applying(.squareRoot) }
 
-    /// `x²`; derivative `2x`.
-    public func squared() -> Variable { applying(Elementwise.Square()) }
+    /// `x²`.
+    public func squared() -> Variable { applying(.square) }
 
-    /// `x^p` for a constant exponent; derivative `p·x^(p-1)`.
-    public func raised(to exponent: Float) -> Variable { applying(Elementwise.Power(exponent: exponent)) }
+    /// `xᵖ`; ∂ = `p·xᵖ⁻¹`.
+    public func raised(to exponent: Float) -> Variable { applying(.power(exponent)) }
 
-    /// `|x|`; derivative `sign(x)` (0 at 0).
-    public func absoluteValue() -> Variable { applying(Elementwise.AbsoluteValue()) }
+    /// `|x|`; the subgradient at 0 is 0.
+    public func absoluteValue() -> Variable { applying(.absoluteValue) }
 
-    /// `tanh(x)`; derivative `1 - y²`.
-    public func tanh() -> Variable { applying(Elementwise.Tanh()) }
+    /// Hyperbolic tangent.
+    public func tanh() -> Variable { applying(.tanh) }
 
-    /// The logistic function `σ(x) = 1/(1+e^-x)`; derivative `y(1-y)`.
-    public func sigmoid() -> Variable { applying(Elementwise.Sigmoid()) }
+    /// Logistic sigmoid `1 / (1 + e⁻ˣ)`.
+    public func sigmoid() -> Variable { applying(.sigmoid) }
 
-    /// `max(0, x)`; derivative 1 for `x > 0`, else 0.
-    public func relu() -> Variable { applying(Elementwise.ReLU()) }
+    /// `max(0, x)`; the subgradient at 0 is 0.
+    public func relu() -> Variable { applying(.relu) }
 
-    /// `x` for `x > 0`, else `slope·x`.
-    public func leakyRelu(slope: Float = 0.01) -> Variable { applying(Elementwise.LeakyReLU(slope: slope)) }
+    /// `x` for positive `x`, `slope·x` otherwise.
+    public func leakyRelu(slope: Float = 0.01) -> Variable { applying(.leakyReLU(slope)) }
 
-    /// ELU (Clevert et al., 2016): `x` for `x > 0`, else `α(eˣ - 1)`; derivative `y + α` below 0.
-    public func elu(alpha: Float = 1) -> Variable { applying(Elementwise.ELU(alpha: alpha)) }
+    /// `x` for positive `x`, `α(eˣ - 1)` otherwise (Clevert et al., 2016).
+    public func elu(alpha: Float = 1) -> Variable { applying(.elu(alpha)) }
 
-    /// Exact GELU (Hendrycks & Gimpel, 2016): `x·Φ(x)` with the normal CDF `Φ`;
-    /// derivative `Φ(x) + x·φ(x)`.
-    public func gelu() -> Variable { applying(Elementwise.GELU()) }
+    /// Gaussian error linear unit, exact form `x·Φ(x)` (Hendrycks & Gimpel, 2016), as
+    /// PyTorch's default `nn.GELU`.
+    public func gelu() -> Variable { applying(.gelu) }
 
-    /// `log(1 + eˣ)`, computed stably as `max(x, 0) + log1p(e^-|x|)`; derivative `σ(x)`.
-    public func softplus() -> Variable { applying(Elementwise.Softplus()) }
+    /// `log(1 + eˣ)`, computed stably.
+    public func softplus() -> Variable { applying(.softplus) }
 
-    /// The Huber function of `x`: `x²/2` for `|x| ≤ δ`, else `δ(|x| - δ/2)`; derivative `clamp(x, -δ, δ)`.
-    public func huber(delta: Float = 1) -> Variable { applying(Elementwise.Huber(delta: delta)) }
+    /// Huber's function: `x²/2` within `delta`, linear beyond (SB3's and CleanRL's DQN loss
+    /// with `delta` 1, PyTorch's `smooth_l1_loss`).
+    public func huber(delta: Float = 1) -> Variable { applying(.huber(delta)) }
 
-    /// Clamps each element to `[lower, upper]`; the gradient is 1 inside and 0 where clamped
-    /// (PPO's clipped ratio).
-    public func clamped(lower: Float, upper: Float) -> Variable { applying(Elementwise.Clamp(lower: lower, upper: upper)) }
+    /// `x` clamped to `[lower, upper]`; the gradient passes where `lower ≤ x ≤ upper`
+    /// (boundaries included), as PyTorch's `clamp` defines it.
+    public func clamped(lower: Float, upper: Float) -> Variable { applying(.clamp(lower: lower, upper: upper)) }
 }

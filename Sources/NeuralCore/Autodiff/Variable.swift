@@ -1,11 +1,15 @@
-/// A node in the reverse-mode autodiff graph: a tensor value plus how to send
-/// gradients back to the variables it was computed from.
+/// A node in the reverse-mode autodiff graph: a tensor value plus how to send gradients back to
+/// the variables it was computed from.
 ///
-/// Leaves created with `requiresGradient: true` are trainable parameters; every
-/// operation on variables records its inputs and a backward rule, so a loss is an
-/// ordinary expression and ``backward()`` walks the graph in reverse topological
-/// order applying the chain rule (the micrograd design, with tensors as nodes).
-/// Operations whose inputs need no gradient record nothing.
+/// Leaves created with `requiresGradient: true` are trainable parameters; every operation on
+/// variables computes its value at once and records its ``Operation`` and inputs, so a loss is an
+/// ordinary expression and ``backward()`` walks the graph in reverse topological order applying
+/// the chain rule (the micrograd design, with tensors as nodes). Operations whose inputs need no
+/// gradient record nothing.
+///
+/// Operations on variables that belong to a ``Tape`` step reuse the nodes and buffers of the
+/// tape's previous step, so a steady-state training step allocates nothing; elsewhere each
+/// operation makes a fresh node. Both run the same forward and backward rules.
 ///
 /// ```swift
 /// let w = Variable(Tensor([2]), requiresGradient: true)
@@ -15,101 +19,83 @@
 public final class Variable {
     /// The forward value.
     public var value: Tensor
-    /// The accumulated gradient of the last loss passed to ``backward()``; kept only on leaves.
-    public var grad: Tensor?
     /// Whether gradients flow to this variable (true for parameters and anything computed from them).
-    public let requiresGradient: Bool
-    /// The variables this one was computed from.
-    let parents: [Variable]
-    /// Maps the gradient of this node to one gradient per parent, shaped like that parent.
-    let backwardRule: ((Tensor) -> [Tensor])?
+    public internal(set) var requiresGradient: Bool
+    /// The variables this one was computed from; empty for leaves and constants.
+    var parents: [Variable] = []
+    /// How this node was computed, for the backward pass.
+    var operation: Operation = .leaf
+    /// What the forward pass kept for the backward pass (winning indices, masks, columns).
+    var saved = SavedValues()
+    /// The tape whose steps reuse this node (for parameters: the tape of the step in progress).
+    weak var tape: Tape?
+    /// The gradient storage behind ``grad``, kept when the gradient is cleared so the next
+    /// backward pass writes into it instead of allocating.
+    var gradientStorage: Tensor?
+    var hasGradient = false
+    /// The gradient flowing into this node during a backward pass.
+    var pending: Tensor?
+    var hasPending = false
     /// The node's position during a ``backward()`` pass, -1 outside one.
-    private var orderIndex = -1
+    var orderIndex = -1
 
     /// Creates a leaf variable.
     /// - Parameter requiresGradient: `true` for trainable parameters.
     public init(_ value: Tensor, requiresGradient: Bool = false) {
         self.value = value
         self.requiresGradient = requiresGradient
-        self.parents = []
-        self.backwardRule = nil
     }
 
-    /// Creates an interior node; the rule is dropped when no parent needs a gradient.
-    init(_ value: Tensor, parents: [Variable], backward: @escaping (Tensor) -> [Tensor]) {
-        self.value = value
-        let needed = parents.contains { $0.requiresGradient }
-        self.requiresGradient = needed
-        self.parents = needed ? parents : []
-        self.backwardRule = needed ? backward : nil
+    /// An empty node for an operation's result, reused by `tape` when it is given.
+    init(recordedOn tape: Tape?) {
+        value = Tensor(shape: [0], scalars: [])
+        requiresGradient = false
+        self.tape = tape
+    }
+
+    /// The accumulated gradient of the losses passed to ``backward()`` since it was last
+    /// cleared (``zeroGradients(of:)``); kept only on leaves. Setting `nil` clears it.
+    public var grad: Tensor? {
+        get { hasGradient ? gradientStorage : nil }
+        set {
+            hasGradient = newValue != nil
+            if let newValue { gradientStorage = newValue }
+        }
     }
 
     /// The shape of ``value``.
     public var shape: [Int] { value.shape }
 
-    /// Whether this variable is a leaf (created directly, not by an operation).
-    public var isLeaf: Bool { backwardRule == nil }
+    /// Whether this variable is a leaf: created directly, or by operations on values that need
+    /// no gradient.
+    public var isLeaf: Bool { parents.isEmpty }
 
     /// The same value as a constant that gradients do not flow through (a "stop gradient",
-    /// as for TD targets or advantages).
-    public func detached() -> Variable { Variable(value) }
-
-    /// Back-propagates from this scalar, accumulating `d self / d leaf` into every leaf's ``grad``.
-    ///
-    /// Gradients add to what leaves already hold (call ``zeroGradients(of:)`` or use
-    /// ``valueAndGradient(at:of:)`` between steps). Interior gradients are released as soon
-    /// as they have been propagated.
-    /// - Precondition: `value` has exactly one element.
-    /// - Complexity: O(graph size) plus the cost of each backward rule.
-    public func backward() {
-        precondition(value.count == 1, "expected a scalar loss to back-propagate, got shape \(shape)")
-        guard requiresGradient else { return }
-        let order = topologicalOrder()
-        defer { for node in order { node.orderIndex = -1 } }
-        var pending = [Tensor?](repeating: nil, count: order.count)
-        pending[order.count - 1] = Tensor.ones(shape)
-        for position in stride(from: order.count - 1, through: 0, by: -1) {
-            guard let gradient = pending[position] else { continue }
-            pending[position] = nil
-            let node = order[position]
-            guard let rule = node.backwardRule else {
-                node.grad = node.grad.map { $0 + gradient } ?? gradient
-                continue
-            }
-            let parentGradients = rule(gradient)
-            for (parent, parentGradient) in zip(node.parents, parentGradients) where parent.requiresGradient {
-                precondition(parentGradient.shape == parent.shape, "expected gradient of shape \(parent.shape), got \(parentGradient.shape)")
-                let index = parent.orderIndex
-                if var existing = pending[index] {
-                    pending[index] = nil
-                    existing += parentGradient
-                    pending[index] = existing
-                } else {
-                    pending[index] = parentGradient
-                }
-            }
+    /// as for TD targets or advantages); on a tape, a copy in a reused node.
+    public func detached() -> Variable {
+        guard tape != nil else { return Variable(value) }
+        let source = value
+        return Variable.constant(onTapeOf: self, shape: value.extents) { out in
+            source.withPointer { out.update(from: $0, count: source.count) }
         }
     }
+}
 
-    /// Nodes reachable from `self` with every node after all of its parents (iterative DFS);
-    /// each node's ``orderIndex`` is set to its position, which doubles as the visited mark.
-    private func topologicalOrder() -> [Variable] {
-        var order: [Variable] = []
-        var stack: [(node: Variable, nextParent: Int)] = [(self, 0)]
-        orderIndex = Int.max
-        while let (node, nextParent) = stack.popLast() {
-            if nextParent < node.parents.count {
-                stack.append((node, nextParent + 1))
-                let parent = node.parents[nextParent]
-                if parent.requiresGradient, parent.orderIndex < 0 {
-                    parent.orderIndex = Int.max
-                    stack.append((parent, 0))
-                }
-            } else {
-                node.orderIndex = order.count
-                order.append(node)
-            }
-        }
-        return order
+/// Values an operation's forward pass keeps for its backward pass, in buffers a recycled node
+/// reuses.
+struct SavedValues {
+    /// Indices, such as the winners of a max.
+    var indices: [Int] = []
+    /// Numbers, such as a choice mask or a convolution's unfolded columns.
+    var scalars: [Float] = []
+
+    /// Makes `indices` hold `count` elements, reusing its storage.
+    mutating func prepareIndices(_ count: Int) {
+        if indices.count != count { indices = [Int](repeating: 0, count: count) }
+    }
+
+    /// Makes `scalars` hold `count` elements, reusing its storage.
+    mutating func prepareScalars(_ count: Int) {
+        if scalars.count != count { scalars = [Float](repeating: 0, count: count) }
     }
 }

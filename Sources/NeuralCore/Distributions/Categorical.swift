@@ -22,13 +22,23 @@ public struct Categorical {
             logProbabilities = logits.logSoftmax(alongAxis: 1)
             return
         }
-        precondition(mask.count == logits.shape[0] && mask.allSatisfy { $0.count == logits.shape[1] }, "expected a mask of \(logits.shape), got \(mask.count) rows")
         precondition(mask.allSatisfy { $0.contains(true) }, "expected every mask row to allow at least one class")
-        let keep = Tensor(shape: logits.shape, scalars: mask.flatMap { $0.map { $0 ? 1 : 0 } })
-        let offset = Tensor(shape: logits.shape, scalars: mask.flatMap { $0.map { $0 ? 0 : -1e30 } })
-        let masked = logits * Variable(keep) + Variable(offset)
-        logProbabilities = masked.logSoftmax(alongAxis: 1)
+        logProbabilities = logits.masked(byRows: mask, fill: Self.disallowedLogit).logSoftmax(alongAxis: 1)
     }
+
+    /// The distributions with a mask given as one flag per logit, row-major (as vector batches
+    /// carry it).
+    /// - Precondition: logits are rank 2; `mask` has one flag per logit and every row allows a class.
+    public init(logits: Variable, mask: [Bool]) {
+        precondition(logits.value.rank == 2, "expected logits [N, C], got \(logits.shape)")
+        let classes = logits.shape[1]
+        precondition((0..<logits.shape[0]).allSatisfy { row in mask[(row * classes)..<((row + 1) * classes)].contains(true) },
+                     "expected every mask row to allow at least one class")
+        logProbabilities = logits.masked(by: mask, fill: Self.disallowedLogit).logSoftmax(alongAxis: 1)
+    }
+
+    /// The logit a disallowed class gets: low enough that its probability is exactly 0.
+    static let disallowedLogit: Float = -1e30
 
     /// The probabilities, `[N, C]`.
     public var probabilities: Variable { logProbabilities.exp() }

@@ -13,21 +13,21 @@ public struct DiagonalGaussian {
     /// - Precondition: `mean` is rank 2 and the log standard deviation broadcasts against it.
     public init(mean: Variable, logStandardDeviation: Variable) {
         precondition(mean.value.rank == 2, "expected a mean [N, D], got \(mean.shape)")
-        precondition(Tensor.broadcastShape(mean.shape, logStandardDeviation.shape) == mean.shape, "expected log std broadcastable to \(mean.shape), got \(logStandardDeviation.shape)")
+        precondition(broadcastExtents(mean.value.extents, logStandardDeviation.value.extents) == mean.value.extents, "expected log std broadcastable to \(mean.shape), got \(logStandardDeviation.shape)")
         self.mean = mean
         self.logStandardDeviation = logStandardDeviation
     }
 
     /// `log p(x) = Σ_d [-(x-μ)²/(2σ²) - log σ - log √(2π)]`, `[N]`.
     public func logProbability(of value: Tensor) -> Variable {
-        let standardized = (Variable(value) - mean) / logStandardDeviation.exp()
+        let standardized = (Variable.constant(value, onTapeOf: mean) - mean) / logStandardDeviation.exp()
         let perDimension = standardized.squared() * -0.5 - logStandardDeviation - Self.logSqrtTwoPi
         return perDimension.sum(alongAxes: [1])
     }
 
     /// The entropy `Σ_d [log σ + ½ log(2πe)]`, `[N]`.
     public func entropy() -> Variable {
-        let perDimension = (logStandardDeviation + (0.5 + Self.logSqrtTwoPi)) + Variable(Tensor.zeros(mean.shape))
+        let perDimension = (logStandardDeviation + (0.5 + Self.logSqrtTwoPi)) + Variable.zeros(onTapeOf: mean, shape: mean.value.extents)
         return perDimension.sum(alongAxes: [1])
     }
 

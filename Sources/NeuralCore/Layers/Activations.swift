@@ -16,16 +16,12 @@ public final class Sigmoid: Layer {
 
 /// `max(0, x)` (Nair & Hinton, 2010).
 public final class ReLU: Layer {
-    /// Output arrays reused between training steps.
-    private let scratch = ScratchBuffers()
-    /// Gradient arrays reused between training steps.
-    private let gradientScratch = ScratchBuffers()
     /// Creates the layer.
     public init() {}
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
-    /// Applies ReLU element-wise (``Variable/relu()``), reusing its arrays between steps.
-    public func callAsFunction(_ input: Variable) -> Variable { input.applying(Elementwise.ReLU(), scratch: scratch, gradientScratch: gradientScratch) }
+    /// Applies ReLU element-wise (``Variable/relu()``).
+    public func callAsFunction(_ input: Variable) -> Variable { input.relu() }
     /// Applies the same function to a plain tensor without building graph nodes.
     public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.ReLU()) }
 }

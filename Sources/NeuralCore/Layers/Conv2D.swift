@@ -12,9 +12,6 @@ public final class Conv2D: Layer {
     public let stride: Int
     /// Zeros added on each border.
     public let padding: Int
-    /// Column and product buffers reused from one call to the next.
-    private let scratch = ScratchBuffers()
-
     /// Creates a layer with PyTorch's default initialisation drawn from `generator`.
     public init(
         inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0, hasBias: Bool = true,
@@ -36,6 +33,6 @@ public final class Conv2D: Layer {
 
     /// Convolves `input: [N, C, H, W]` into `[N, O, H', W']`.
     public func callAsFunction(_ input: Variable) -> Variable {
-        Variable.conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding, scratch: scratch)
+        Variable.conv2d(input, weight: weight, bias: bias, stride: stride, padding: padding)
     }
 }

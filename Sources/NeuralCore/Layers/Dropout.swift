@@ -29,10 +29,11 @@ public final class Dropout: Layer {
     public func callAsFunction(_ input: Variable) -> Variable {
         guard isTraining, probability > 0 else { return input }
         let keep = 1 / (1 - probability)
-        var mask = [Float](repeating: 0, count: input.value.count)
-        for index in mask.indices {
-            mask[index] = Tensor.unitFloat(using: &generator) < probability ? 0 : keep
+        let mask = Variable.constant(onTapeOf: input, shape: input.value.extents) { mask in
+            for index in 0..<input.value.count {
+                mask[index] = Tensor.unitFloat(using: &generator) < probability ? 0 : keep
+            }
         }
-        return input * Variable(Tensor(shape: input.shape, scalars: mask))
+        return input * mask
     }
 }

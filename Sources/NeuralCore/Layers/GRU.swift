@@ -20,7 +20,7 @@ public final class GRUCell: Module {
 
     /// The next hidden state `[B, H]` from one input `[B, I]`; a `nil` state starts from zeros.
     public func callAsFunction(_ input: Variable, state: Variable? = nil) -> Variable {
-        let hidden = state ?? Variable(Tensor.zeros([input.shape[0], hiddenSize]))
+        let hidden = state ?? .zeros(onTapeOf: input, shape: .matrix(input.shape[0], hiddenSize))
         let (fromInput, fromHidden) = weights.projections(input: input, hidden: hidden)
         let reset = (weights.gate(0, of: fromInput) + weights.gate(0, of: fromHidden)).sigmoid()
         let update = (weights.gate(1, of: fromInput) + weights.gate(1, of: fromHidden)).sigmoid()
@@ -46,13 +46,14 @@ public final class GRU: Module {
     /// Runs the cell over every step of `input: [T, B, I]`.
     /// - Returns: the hidden state of every step `[T, B, H]` and the final one `[B, H]`.
     public func callAsFunction(_ input: Variable, state: Variable? = nil) -> (output: Variable, state: Variable) {
-        precondition(input.value.rank == 3, "expected input [T, B, I], got \(input.shape)")
-        var current = state ?? Variable(Tensor.zeros([input.shape[1], cell.hiddenSize]))
-        var outputs: [Variable] = []
-        for step in 0..<input.shape[0] {
-            current = cell(input.sliced(alongAxis: 0, step..<(step + 1)).reshaped(to: Array(input.shape.dropFirst())), state: current)
-            outputs.append(current.reshaped(to: [1] + current.shape))
+        var current = state ?? .zeros(onTapeOf: input, shape: .matrix(input.shape[1], cell.hiddenSize))
+        let output = unrolled(input, reusing: &steps) { step in
+            current = cell(step, state: current)
+            return current
         }
-        return (Variable.concatenate(outputs, alongAxis: 0), current)
+        return (output, current)
     }
+
+    /// The per-step outputs of the last call, kept so the next call reuses the array.
+    private var steps: [Variable] = []
 }

@@ -15,6 +15,12 @@ public struct LSTMState {
     public static func zeros(batchSize: Int, hiddenSize: Int) -> LSTMState {
         LSTMState(hidden: Variable(Tensor.zeros([batchSize, hiddenSize])), cell: Variable(Tensor.zeros([batchSize, hiddenSize])))
     }
+
+    /// The all-zero state, made on the tape of `anchor` when it has one.
+    static func zeros(like anchor: Variable, batchSize: Int, hiddenSize: Int) -> LSTMState {
+        let shape = Extents.matrix(batchSize, hiddenSize)
+        return LSTMState(hidden: .zeros(onTapeOf: anchor, shape: shape), cell: .zeros(onTapeOf: anchor, shape: shape))
+    }
 }
 
 /// One step of a long short-term memory cell (Hochreiter & Schmidhuber, 1997), like `nn.LSTMCell`:
@@ -38,7 +44,7 @@ public final class LSTMCell: Module {
 
     /// Advances the state by one input `[B, I]`; a `nil` state starts from zeros.
     public func callAsFunction(_ input: Variable, state: LSTMState? = nil) -> LSTMState {
-        let previous = state ?? .zeros(batchSize: input.shape[0], hiddenSize: hiddenSize)
+        let previous = state ?? .zeros(like: input, batchSize: input.shape[0], hiddenSize: hiddenSize)
         let (fromInput, fromHidden) = weights.projections(input: input, hidden: previous.hidden)
         let gates = fromInput + fromHidden
         let inputGate = weights.gate(0, of: gates).sigmoid()
@@ -68,15 +74,16 @@ public final class LSTM: Module {
     /// Runs the cell over every step of `input: [T, B, I]`.
     /// - Returns: the hidden state of every step `[T, B, H]` and the final state.
     public func callAsFunction(_ input: Variable, state: LSTMState? = nil) -> (output: Variable, state: LSTMState) {
-        precondition(input.value.rank == 3, "expected input [T, B, I], got \(input.shape)")
         var current = state
-        var outputs: [Variable] = []
-        for step in 0..<input.shape[0] {
-            let next = cell(input.sliced(alongAxis: 0, step..<(step + 1)).reshaped(to: Array(input.shape.dropFirst())), state: current)
-            outputs.append(next.hidden.reshaped(to: [1] + next.hidden.shape))
+        let output = unrolled(input, reusing: &steps) { step in
+            let next = cell(step, state: current)
             current = next
+            return next.hidden
         }
-        let final = current ?? .zeros(batchSize: input.shape[1], hiddenSize: cell.hiddenSize)
-        return (Variable.concatenate(outputs, alongAxis: 0), final)
+        let final = current ?? .zeros(like: input, batchSize: input.shape[1], hiddenSize: cell.hiddenSize)
+        return (output, final)
     }
+
+    /// The per-step outputs of the last call, kept so the next call reuses the array.
+    private var steps: [Variable] = []
 }

@@ -15,7 +15,6 @@ public final class Linear: Layer {
     /// The bias vector, `[outputSize]`, or `nil` for a layer without bias.
     public let bias: Variable?
     /// Input-gradient arrays reused between training steps.
-    private let scratch = ScratchBuffers()
 
     /// Creates a layer with PyTorch's default initialisation drawn from `generator`.
     public init(inputSize: Int, outputSize: Int, hasBias: Bool = true, using generator: inout some RandomNumberGenerator) {
@@ -48,12 +47,13 @@ public final class Linear: Layer {
     public func callAsFunction(_ input: Variable) -> Variable {
         let inputSize = weight.shape[1]
         precondition(input.shape.last == inputSize, "expected input with last axis \(inputSize), got \(input.shape)")
-        if input.value.rank == 2 { return Variable.linear(input, weight: weight, bias: bias, scratch: scratch) }
-        let flat = Variable.linear(input.reshaped(to: [-1, inputSize]), weight: weight, bias: bias, scratch: scratch)
-        return flat.reshaped(to: Array(input.shape.dropLast()) + [weight.shape[0]])
+        if input.value.rank == 2 { return Variable.linear(input, weight: weight, bias: bias) }
+        let rows = input.value.count / Swift.max(inputSize, 1)
+        var outputShape = input.value.extents
+        outputShape[outputShape.rank - 1] = weight.shape[0]
+        return Variable.linear(input.reshaped(to: .matrix(rows, inputSize)), weight: weight, bias: bias).reshaped(to: outputShape)
     }
 
-    /// Applies `x·Wᵀ + b` to a plain tensor without recording graph nodes (inference).
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let inputSize = weight.shape[1]
         precondition(input.shape.last == inputSize, "expected input with last axis \(inputSize), got \(input.shape)")

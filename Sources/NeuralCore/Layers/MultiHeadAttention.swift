@@ -56,13 +56,20 @@ public final class MultiHeadAttention: Layer {
         let queryLength = query.shape[1]
         let keyLength = key.shape[1]
         let headSize = embedding / headCount
+        var heads = Extents(ones: 4)
+        heads[0] = batch
+        heads[2] = headCount
+        heads[3] = headSize
+        var swapped = Extents(ones: 4)
+        (swapped[0], swapped[1], swapped[2], swapped[3]) = (0, 2, 1, 3)
         func project(_ input: Variable, _ index: Int) -> Variable {
             let range = (index * embedding)..<((index + 1) * embedding)
             let weight = inputProjectionWeight.sliced(alongAxis: 0, range)
             let bias = inputProjectionBias.sliced(alongAxis: 0, range)
             let length = input.shape[1]
-            return Variable.linear(input.reshaped(to: [-1, embedding]), weight: weight, bias: bias)
-                .reshaped(to: [batch, length, headCount, headSize]).permuted([0, 2, 1, 3])
+            heads[1] = length
+            return Variable.linear(input.reshaped(to: .matrix(batch * length, embedding)), weight: weight, bias: bias)
+                .reshaped(to: heads).permuted(swapped)
         }
         let queries = project(query, 0)
         let keys = project(key, 1)
@@ -70,14 +77,16 @@ public final class MultiHeadAttention: Layer {
         var scores = Variable.matmul(queries, keys.transposed()) / Float(headSize).squareRoot()
         if isCausal {
             precondition(queryLength == keyLength, "expected equal query and key lengths for a causal mask, got \(queryLength) and \(keyLength)")
-            var mask = [Float](repeating: 0, count: queryLength * keyLength)
-            for row in 0..<queryLength {
-                for column in (row + 1)..<Swift.max(keyLength, row + 1) { mask[row * keyLength + column] = -1e9 }
+            let mask = Variable.constant(onTapeOf: scores, shape: .matrix(queryLength, keyLength)) { mask in
+                for row in 0..<queryLength {
+                    for column in 0..<keyLength { mask[row * keyLength + column] = column > row ? -1e9 : 0 }
+                }
             }
-            scores = scores + Variable(Tensor(shape: [queryLength, keyLength], scalars: mask))
+            scores = scores + mask
         }
-        let context = Variable.matmul(scores.softmax(alongAxis: -1), values)
-            .permuted([0, 2, 1, 3]).reshaped(to: [batch, queryLength, embedding])
+        var merged = Extents(ones: 3)
+        (merged[0], merged[1], merged[2]) = (batch, queryLength, embedding)
+        let context = Variable.matmul(scores.softmax(alongAxis: -1), values).permuted(swapped).reshaped(to: merged)
         return outputProjection(context)
     }
 }

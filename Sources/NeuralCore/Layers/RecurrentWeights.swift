@@ -36,3 +36,21 @@ struct RecurrentWeights {
         projection.sliced(alongAxis: 1, (index * hiddenSize)..<((index + 1) * hiddenSize))
     }
 }
+
+/// Runs `step` on every time step `[B, I]` of `input: [T, B, I]` and stacks the `[B, H]` states
+/// it returns into `[T, B, H]`. `steps` holds the per-step results during the call and keeps
+/// its storage for the next one.
+/// - Precondition: `input` has rank 3.
+func unrolled(_ input: Variable, reusing steps: inout [Variable], _ step: (Variable) -> Variable) -> Variable {
+    precondition(input.value.rank == 3, "expected input [T, B, I], got \(input.shape)")
+    let stepShape = input.value.extents.removing(0)
+    defer { steps.removeAll(keepingCapacity: true) }
+    for time in 0..<input.shape[0] {
+        let hidden = step(input.sliced(alongAxis: 0, time..<(time + 1)).reshaped(to: stepShape))
+        var stacked = Extents(ones: 3)
+        stacked[1] = hidden.shape[0]
+        stacked[2] = hidden.shape[1]
+        steps.append(hidden.reshaped(to: stacked))
+    }
+    return Variable.concatenate(steps, alongAxis: 0)
+}

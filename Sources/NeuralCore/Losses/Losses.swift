@@ -21,10 +21,12 @@ public func crossEntropy(logits: Variable, labels: [Int], mask: [Bool]? = nil) -
     let picked = logits.logSoftmax(alongAxis: 1).gathering(labels)
     guard let mask else { return -picked.mean() }
     precondition(mask.count == labels.count, "expected \(labels.count) mask entries, got \(mask.count)")
-    let included = mask.filter { $0 }.count
+    let included = mask.reduce(0) { $0 + ($1 ? 1 : 0) }
     precondition(included > 0, "expected at least one unmasked row, got none")
-    let weights = Tensor(mask.map { $0 ? 1 / Float(included) : 0 })
-    return -(picked * Variable(weights)).sum()
+    let weights = Variable.constant(onTapeOf: picked, shape: .vector(mask.count)) { weights in
+        for (row, isIncluded) in mask.enumerated() { weights[row] = isIncluded ? 1 / Float(included) : 0 }
+    }
+    return -(picked * weights).sum()
 }
 
 /// Binary cross-entropy of targets in `[0, 1]` under logits:

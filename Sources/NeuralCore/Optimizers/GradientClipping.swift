@@ -1,6 +1,8 @@
 /// Scales all gradients together so their global L2 norm is at most `maxNorm`, like
 /// `torch.nn.utils.clip_grad_norm_` (used by PPO and A2C).
 ///
+/// The gradients are scaled in place, so clipping allocates nothing.
+///
 /// - Returns: the global norm before clipping.
 /// - Complexity: O(total parameter count).
 @discardableResult
@@ -13,7 +15,11 @@ public func clipGradients(of parameters: [Variable], maxNorm: Float) -> Float {
     let norm = Float(squared.squareRoot())
     let scale = maxNorm / (norm + 1e-6)
     if scale < 1 {
-        for parameter in parameters { parameter.grad = parameter.grad.map { $0 * scale } }
+        for parameter in parameters where parameter.hasGradient {
+            parameter.gradientStorage!.scalars.withUnsafeMutableBufferPointer { gradient in
+                for index in 0..<gradient.count { gradient[index] *= scale }
+            }
+        }
     }
     return norm
 }

@@ -31,16 +31,9 @@ extension Tensor {
     public static func normal(
         _ shape: [Int], mean: Float = 0, standardDeviation: Float = 1, using generator: inout some RandomNumberGenerator
     ) -> Tensor {
-        let count = elementCount(of: shape)
-        var values = [Float](repeating: 0, count: count)
-        var index = 0
-        while index < count {
-            let (first, second) = standardNormalPair(using: &generator)
-            values[index] = mean + standardDeviation * first
-            if index + 1 < count { values[index + 1] = mean + standardDeviation * second }
-            index += 2
-        }
-        return Tensor(shape: shape, scalars: values)
+        var result = Tensor.zeros(shape)
+        result.fillNormal(mean: mean, standardDeviation: standardDeviation, using: &generator)
+        return result
     }
 
     /// A rank-1 tensor `[0, 1, ..., count - 1]`.

@@ -21,29 +21,14 @@ extension Tensor {
     public func permuted(_ axes: [Int]) -> Tensor {
         precondition(axes.sorted() == Array(0..<rank), "expected a permutation of 0..<\(rank), got \(axes)")
         if axes == Array(0..<rank) { return self }
-        let newShape = axes.map { shape[$0] }
-        let sourceStrides = Tensor.strides(of: shape)
-        let permutedStrides = axes.map { sourceStrides[$0] }
-        var result = [Float](repeating: 0, count: count)
-        scalars.withUnsafeBufferPointer { source in
-            result.withUnsafeMutableBufferPointer { target in
-                var index = [Int](repeating: 0, count: rank)
-                var offset = 0
-                for flat in 0..<count {
-                    target[flat] = source[offset]
-                    var axis = rank - 1
-                    while axis >= 0 {
-                        index[axis] += 1
-                        offset += permutedStrides[axis]
-                        if index[axis] < newShape[axis] { break }
-                        offset -= permutedStrides[axis] * newShape[axis]
-                        index[axis] = 0
-                        axis -= 1
-                    }
-                }
-            }
+        let order = Extents(axes)
+        var output = extents
+        for axis in 0..<rank { output[axis] = shape[axes[axis]] }
+        var result = Tensor(zeros: output)
+        result.scalars.withUnsafeMutableBufferPointer { out in
+            withPointer { permuteCopy($0, extents, order, into: out.baseAddress!) }
         }
-        return Tensor(shape: newShape, scalars: result)
+        return result
     }
 
     /// The tensor with its last two axes swapped (a matrix transpose, batched).
@@ -55,83 +40,18 @@ extension Tensor {
         return permuted(axes)
     }
 
-    /// Joins tensors along one axis.
-    /// - Precondition: all tensors share rank and every extent except `axis`.
-    /// - Complexity: O(total elements).
+    /// Joins tensors along `axis`; all other extents must match (the ``Variable`` operation on constants).
     public static func concatenate(_ tensors: [Tensor], alongAxis axis: Int) -> Tensor {
-        precondition(!tensors.isEmpty, "expected at least one tensor to concatenate, got none")
-        let first = tensors[0]
-        let axis = first.normalizedAxis(axis)
-        for tensor in tensors {
-            var expected = first.shape
-            expected[axis] = tensor.shape.count == first.rank ? tensor.shape[axis] : -1
-            precondition(tensor.shape == expected, "expected shapes matching \(first.shape) except axis \(axis), got \(tensor.shape)")
-        }
-        let outer = first.shape[..<axis].reduce(1, *)
-        let inner = first.shape[(axis + 1)...].reduce(1, *)
-        var newShape = first.shape
-        newShape[axis] = tensors.reduce(0) { $0 + $1.shape[axis] }
-        var result = [Float]()
-        result.reserveCapacity(Tensor.elementCount(of: newShape))
-        for block in 0..<outer {
-            for tensor in tensors {
-                let width = tensor.shape[axis] * inner
-                result.append(contentsOf: tensor.scalars[(block * width)..<((block + 1) * width)])
-            }
-        }
-        return Tensor(shape: newShape, scalars: result)
+        Variable.concatenate(tensors.map { Variable($0) }, alongAxis: axis).value
     }
 
-    /// The elements whose index along `axis` lies in `range`.
-    /// - Precondition: `range` lies within the axis extent.
+    /// The entries `range` of `axis`.
     public func sliced(alongAxis axis: Int, _ range: Range<Int>) -> Tensor {
-        let axis = normalizedAxis(axis)
-        precondition(range.lowerBound >= 0 && range.upperBound <= shape[axis], "expected a range within 0..<\(shape[axis]) on axis \(axis), got \(range)")
-        return selecting(Array(range), alongAxis: axis)
+        Variable(self).sliced(alongAxis: axis, range).value
     }
 
-    /// Picks entries along `axis` by index (repeats allowed), like `torch.index_select`.
-    /// - Precondition: each index lies within the axis extent.
-    /// - Complexity: O(result elements).
+    /// The entries `indices` of `axis`, in that order (repeats allowed).
     public func selecting(_ indices: [Int], alongAxis axis: Int) -> Tensor {
-        let axis = normalizedAxis(axis)
-        let outer = shape[..<axis].reduce(1, *)
-        let inner = shape[(axis + 1)...].reduce(1, *)
-        let extent = shape[axis]
-        for index in indices {
-            precondition(index >= 0 && index < extent, "expected indices in 0..<\(extent) on axis \(axis), got \(index)")
-        }
-        var newShape = shape
-        newShape[axis] = indices.count
-        var result = [Float]()
-        result.reserveCapacity(outer * indices.count * inner)
-        for block in 0..<outer {
-            for index in indices {
-                let start = (block * extent + index) * inner
-                result.append(contentsOf: scalars[start..<(start + inner)])
-            }
-        }
-        return Tensor(shape: newShape, scalars: result)
-    }
-
-    /// The inverse of ``selecting(_:alongAxis:)`` for gradients: adds each slice of `self`
-    /// into a zero tensor whose `axis` has `extent` entries, at the given indices.
-    /// - Precondition: `self.shape[axis] == indices.count`.
-    public func scatterAdding(_ indices: [Int], alongAxis axis: Int, extent: Int) -> Tensor {
-        let axis = normalizedAxis(axis)
-        precondition(shape[axis] == indices.count, "expected \(shape[axis]) indices, got \(indices.count)")
-        let outer = shape[..<axis].reduce(1, *)
-        let inner = shape[(axis + 1)...].reduce(1, *)
-        var newShape = shape
-        newShape[axis] = extent
-        var result = [Float](repeating: 0, count: outer * extent * inner)
-        for block in 0..<outer {
-            for (position, index) in indices.enumerated() {
-                let source = (block * indices.count + position) * inner
-                let target = (block * extent + index) * inner
-                for offset in 0..<inner { result[target + offset] += scalars[source + offset] }
-            }
-        }
-        return Tensor(shape: newShape, scalars: result)
+        Variable(self).selecting(indices, alongAxis: axis).value
     }
 }

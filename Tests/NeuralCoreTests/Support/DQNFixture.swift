@@ -1,7 +1,7 @@
 import NeuralCore
 
-/// A small DQN setup shared by the workspace tests: two perceptrons, a fixed batch, and the
-/// same update written both through the graph API and through ``PerceptronWorkspace``.
+/// A small DQN setup shared by the training tests: two perceptrons, a fixed batch, and the
+/// update through the graph API, with and without a ``Tape``.
 struct DQNFixture {
     let batchSize: Int
     let observations: Tensor
@@ -37,38 +37,14 @@ struct DQNFixture {
         optimizer.step(online.parameters)
         return loss
     }
-}
 
-/// The workspace form of ``DQNFixture/graphUpdate(online:target:optimizer:)``, keeping every
-/// buffer between updates.
-final class WorkspaceDQN {
-    let online: PerceptronWorkspace
-    let target: PerceptronWorkspace
-    let optimizer: Adam
-    var nextQ = Tensor.zeros([0])
-    var targets = Tensor.zeros([0])
-    var outputGradient = Tensor.zeros([0])
-
-    init(online: Sequential, target: Sequential, optimizer: Adam) {
-        self.online = PerceptronWorkspace(online)
-        self.target = PerceptronWorkspace(target)
-        self.optimizer = optimizer
-    }
-
-    /// One update on `fixture`'s batch; returns the loss before it.
-    func update(_ fixture: DQNFixture) -> Float {
-        target.forward(fixture.nextObservations).max(alongAxis: 1, into: &nextQ)
-        if targets.count != fixture.batchSize { targets = Tensor.zeros([fixture.batchSize]) }
-        targets.withUnsafeMutableScalars { targets in
-            fixture.rewards.scalars.withUnsafeBufferPointer { rewards in
-                nextQ.scalars.withUnsafeBufferPointer { nextQ in
-                    for index in 0..<targets.count { targets[index] = rewards[index] + nextQ[index] * 0.99 }
-                }
-            }
+    /// The same update on `tape`, which reuses every node and buffer of its previous step.
+    func tapeUpdate(online: Sequential, parameters: [Variable], target: Sequential, optimizer: Adam, tape: Tape) -> Float {
+        let loss = tape.valueAndGradient(at: parameters) { tape in
+            let targets = tape.constant(rewards) + target(tape.constant(nextObservations)).max(alongAxis: 1).detached() * 0.99
+            return huberLoss(online(tape.constant(observations)).gathering(actions), targets)
         }
-        let loss = huberLoss(online.forward(fixture.observations), gathering: fixture.actions, target: targets, gradient: &outputGradient)
-        online.backward(outputGradient: outputGradient)
-        optimizer.step(online.parameters)
+        optimizer.step(parameters)
         return loss
     }
 }

@@ -1,0 +1,46 @@
+extension Tape {
+    /// Evaluates a scalar loss and accumulates its gradient into each parameter's
+    /// ``Variable/grad``, reusing the nodes and buffers of the previous step.
+    ///
+    /// Gradients are cleared first, as ``NeuralCore/valueAndGradient(at:of:)`` does; the loss
+    /// is built inside `loss` from the tape's inputs (``constant(_:)``) and the parameters.
+    /// - Returns: the loss value.
+    /// - Precondition: `loss` returns a one-element variable.
+    @discardableResult
+    public func valueAndGradient(at parameters: [Variable], of loss: (Tape) -> Variable) -> Float {
+        zeroGradients(of: parameters)
+        beginStep()
+        for parameter in parameters { parameter.tape = self }
+        defer {
+            for parameter in parameters { parameter.tape = nil }
+            endStep()
+        }
+        let result = loss(self)
+        result.backward()
+        return result.value.scalar
+    }
+
+    /// Runs a computation with no gradient, reusing the nodes and buffers of the previous call
+    /// (inference in an acting loop).
+    public func evaluate<Result>(_ body: (Tape) -> Result) -> Result {
+        beginStep()
+        defer { endStep() }
+        return body(self)
+    }
+
+    /// `value` as a constant input of the step in progress (an observation batch, targets), so
+    /// the operations on it are recorded on this tape.
+    ///
+    /// The values are copied into the node's own buffer, so the caller may refill `value` in
+    /// place for the next step without a copy-on-write.
+    /// - Precondition: a step is in progress.
+    public func constant(_ value: Tensor) -> Variable {
+        precondition(isRecording, "expected Tape.constant inside valueAndGradient(at:of:) or evaluate(_:)")
+        let node = nextNode()!
+        node.value.prepare(value.extents)
+        node.requiresGradient = false
+        node.operation = .leaf
+        node.writeValue { out in value.withPointer { out.update(from: $0, count: value.count) } }
+        return node
+    }
+}

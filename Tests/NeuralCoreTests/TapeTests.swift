@@ -1,0 +1,78 @@
+import NeuralCore
+import Testing
+
+/// A ``Tape`` changes where numbers are stored, never what they are.
+struct TapeTests {
+    /// The same DQN updates with and without a tape give bit-identical losses and parameters.
+    @Test func tapeUpdatesEqualFreshGraphUpdates() {
+        let (plain, taped) = (DQNFixture.perceptron([4, 32, 32, 2], seed: 1), DQNFixture.perceptron([4, 32, 32, 2], seed: 1))
+        let target = DQNFixture.perceptron([4, 32, 32, 2], seed: 2)
+        let (plainOptimizer, tapedOptimizer, tape) = (Adam(learningRate: 1e-2), Adam(learningRate: 1e-2), Tape())
+        let parameters = taped.parameters
+        for seed in 0..<6 {
+            let fixture = DQNFixture(batchSize: 16 + seed % 3, seed: UInt64(seed))
+            let expected = fixture.graphUpdate(online: plain, target: target, optimizer: plainOptimizer)
+            #expect(fixture.tapeUpdate(online: taped, parameters: parameters, target: target, optimizer: tapedOptimizer, tape: tape) == expected)
+        }
+        #expect(taped.parameters.map(\.value) == plain.parameters.map(\.value))
+    }
+
+    /// Steady state reuses the nodes: the tape's node count stops growing.
+    @Test func nodesAreReusedFromStepToStep() {
+        let model = DQNFixture.perceptron([4, 8, 2], seed: 3)
+        let parameters = model.parameters
+        let tape = Tape()
+        let input = Tensor.ones([5, 4])
+        var counts: [Int] = []
+        for _ in 0..<4 {
+            tape.valueAndGradient(at: parameters) { tape in model(tape.constant(input)).squared().mean() }
+            counts.append(tape.nodeCount)
+        }
+        #expect(counts.allSatisfy { $0 == counts[0] } && counts[0] > 0)
+    }
+
+    /// A result kept from an earlier step keeps its value: a reused node that someone still
+    /// holds is replaced, never overwritten.
+    @Test func keptResultsKeepTheirValues() {
+        let weight = Variable(Tensor([2]), requiresGradient: true)
+        let tape = Tape()
+        var kept: [Tensor] = []
+        var held: [Variable] = []
+        for step in 1...3 {
+            tape.evaluate { tape in
+                let product = tape.constant(Tensor([Float(step)])) * weight
+                held.append(product)
+                kept.append(product.value)
+            }
+        }
+        #expect(kept.map { $0.scalars } == [[2], [4], [6]])
+        #expect(held.map { $0.value.scalars } == [[2], [4], [6]])
+    }
+
+    /// Gradients accumulate across backward passes until cleared, as PyTorch's do.
+    @Test func gradientsAccumulateUntilCleared() {
+        let weight = Variable(Tensor([3]), requiresGradient: true)
+        (weight * weight).sum().backward()
+        (weight * 2).sum().backward()
+        #expect(weight.grad == Tensor([8]))
+        zeroGradients(of: [weight])
+        #expect(weight.grad == nil)
+        (weight * 2).sum().backward()
+        #expect(weight.grad == Tensor([2]))
+    }
+
+    /// A detached value stops the gradient on a tape too: a target network gets none.
+    @Test func detachedStopsTheGradientOnATape() {
+        let online = Variable(Tensor([2]), requiresGradient: true)
+        let target = Variable(Tensor([5]), requiresGradient: true)
+        let tape = Tape()
+        for _ in 0..<2 {
+            tape.valueAndGradient(at: [online]) { tape in
+                let goal = (tape.constant(Tensor([1])) * target).detached()
+                return (online - goal).squared().sum()
+            }
+        }
+        #expect(online.grad == Tensor([-6]))
+        #expect(target.grad == nil)
+    }
+}
