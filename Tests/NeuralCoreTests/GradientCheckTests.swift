@@ -52,6 +52,11 @@ struct GradientCheckTests {
             let policy = Categorical(logits: $0, mask: [[true, false, true, true], [false, true, true, false]])
             return Variable.concatenate([policy.logProbability(of: [2, 1]), policy.entropy()], alongAxis: 0)
         },
+        unary("masked max", [3, 4]) { $0.maskedMax(alongLastAxisBy: [true, false, true, true, false, true, false, false, true, true, true, true]) },
+        unary("masked fill", [2, 3]) { $0.masked(byRows: [[true, false, true], [false, true, true]], fill: -5).exp() },
+        unary("standard deviation", [3, 4]) { $0.standardDeviation(alongAxes: [1]) },
+        unary("standard deviation all", [2, 3]) { $0.standardDeviation() },
+        unary("normalized", [6]) { $0.normalized() },
         // A new layer per call with the same seed: the same mask every evaluation.
         unary("dropout fixed mask", [4, 5]) { Dropout(probability: 0.3, generator: SplitMix64(seed: 5))($0).squared() },
         unary("reshape", [2, 6]) { $0.reshaped(to: [3, 4]) * $0.reshaped(to: [3, 4]) },

@@ -27,6 +27,40 @@ struct LayerTests {
         }
     }
 
+    /// Every layer runs inference on a tape without recording: the results are constants (no
+    /// graph kept), equal to the training path's values.
+    @Test func everyLayerInfersWithoutRecording() {
+        var generator = SplitMix64(seed: 11)
+        let cases: [(any Layer, [Int])] = [
+            (Linear(inputSize: 5, outputSize: 3, using: &generator), [2, 5]),
+            (Conv2D(inChannels: 2, outChannels: 3, kernelSize: 3, padding: 1, using: &generator), [2, 2, 5, 5]),
+            (MaxPool2D(kernelSize: 2), [1, 2, 4, 4]), (AvgPool2D(kernelSize: 2), [1, 2, 4, 4]),
+            (LayerNorm(dimension: 4), [3, 4]), (MultiHeadAttention(embeddingSize: 4, headCount: 2, isCausal: true, using: &generator), [2, 3, 4]),
+            (Softmax(), [2, 3]), (LogSoftmax(), [2, 3]), (Flatten(), [2, 2, 3]), (Dropout(probability: 0.5, generator: SplitMix64(seed: 1)), [2, 3]),
+        ]
+        let tape = Tape()
+        for (layer, shape) in cases {
+            layer.setTraining(false)
+            let input = Tensor.normal(shape, using: &generator)
+            let (isLeaf, value) = tape.evaluate { tape in
+                let output = layer(tape.constant(input))
+                return (output.isLeaf && !output.requiresGradient, output.value)
+            }
+            #expect(isLeaf, "\(type(of: layer)) recorded a graph")
+            #expect(value == layer(Variable(input)).value && value == layer(input), "\(type(of: layer))")
+        }
+        let lstm = LSTM(inputSize: 3, hiddenSize: 4, using: &generator)
+        let gru = GRU(inputSize: 3, hiddenSize: 4, using: &generator)
+        let sequence = Tensor.normal([5, 2, 3], using: &generator)
+        let (lstmOutput, lstmState) = lstm(Variable(sequence))
+        let inferred = lstm(sequence)
+        #expect(inferred.output == lstmOutput.value && inferred.hidden == lstmState.hidden.value && inferred.cell == lstmState.cell.value)
+        let (gruOutput, gruState) = gru(Variable(sequence))
+        #expect(gru(sequence).output == gruOutput.value && gru(sequence).state == gruState.value)
+        let recorded = tape.evaluate { tape in lstm(tape.constant(sequence)).output.isLeaf && gru(tape.constant(sequence)).output.isLeaf }
+        #expect(recorded)
+    }
+
     @Test func interpolationTracksASourceModule() {
         var generator = SplitMix64(seed: 11)
         let source = Sequential([Linear(inputSize: 2, outputSize: 2, using: &generator)])

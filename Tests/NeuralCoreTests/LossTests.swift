@@ -9,6 +9,9 @@ struct LossTests {
         pair("huber", [3, 2]) { huberLoss($0 * 2, $1, delta: 0.5) },
         pair("binary cross-entropy", [4]) { binaryCrossEntropy(logits: $0, targets: $1.sigmoid()) },
         single("cross-entropy", [3, 4]) { crossEntropy(logits: $0, labels: [1, 3, 0]) },
+        single("cross-entropy per row", [3, 4]) { crossEntropyPerRow(logits: $0, labels: [1, 3, 0]) },
+        pair("huber per element", [3, 2]) { huberLoss($0 * 2, $1, delta: 0.5, reduction: .none) },
+        pair("squared error summed", [3, 2]) { meanSquaredError($0, $1, reduction: .sum) },
         single("cross-entropy masked", [3, 4]) { crossEntropy(logits: $0, labels: [1, 3, 0], mask: [true, false, true]) },
         single("categorical log-prob masked", [2, 3]) {
             Categorical(logits: $0, mask: [[true, false, true], [true, true, false]]).logProbability(of: [2, 1])

@@ -9,7 +9,7 @@ extension Tape {
     @discardableResult
     public func valueAndGradient(at parameters: [Variable], of loss: (Tape) -> Variable) -> Float {
         zeroGradients(of: parameters)
-        beginStep()
+        beginStep(recordingGradients: true)
         for parameter in parameters { parameter.tape = self }
         defer {
             for parameter in parameters { parameter.tape = nil }
@@ -21,9 +21,10 @@ extension Tape {
     }
 
     /// Runs a computation with no gradient, reusing the nodes and buffers of the previous call
-    /// (inference in an acting loop).
+    /// (inference in an acting loop): operations on the tape's inputs record nothing for a
+    /// backward pass, even on trainable parameters.
     public func evaluate<Result>(_ body: (Tape) -> Result) -> Result {
-        beginStep()
+        beginStep(recordingGradients: false)
         defer { endStep() }
         return body(self)
     }

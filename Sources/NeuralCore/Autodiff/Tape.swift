@@ -28,6 +28,9 @@ public final class Tape {
     private var cursor = 0
     /// Whether a step is in progress.
     private(set) var isRecording = false
+    /// Whether the step in progress records operations for a backward pass (`false` in
+    /// ``evaluate(_:)``: inference records nothing).
+    private(set) var recordsGradients = false
     /// Reusable arrays for the backward pass.
     var order: [Variable] = []
     var stack: [(node: Variable, nextParent: Int)] = []
@@ -55,8 +58,9 @@ public final class Tape {
 
     /// Starts a step: the previous step's nodes let go of their inputs, so those nobody else
     /// holds can be reused.
-    func beginStep() {
+    func beginStep(recordingGradients: Bool) {
         precondition(!isRecording, "expected one step at a time on a tape, got a step inside a step")
+        recordsGradients = recordingGradients
         for node in nodes[0..<cursor] {
             node.parents.removeAll(keepingCapacity: true)
             node.hasPending = false

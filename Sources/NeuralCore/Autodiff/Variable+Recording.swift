@@ -3,13 +3,15 @@ extension Variable {
     /// operation to write its value: the next node of the tape of any parent that has one (a
     /// recycled node keeps its buffers), else a new node.
     ///
-    /// The operation and its parents are recorded only when some parent requires a gradient;
-    /// otherwise the result is a constant and nothing is kept for a backward pass.
+    /// The operation and its parents are recorded only when some parent requires a gradient
+    /// and the tape (if any) records gradients; otherwise the result is a constant and nothing
+    /// is kept for a backward pass.
     static func recording(_ operation: Operation, _ first: Variable, _ second: Variable? = nil, _ third: Variable? = nil, shape: Extents) -> Variable {
         let tape = first.tape ?? second?.tape ?? third?.tape
         let node = tape?.nextNode() ?? Variable(recordedOn: nil)
         node.value.prepare(shape)
-        let needsGradient = first.requiresGradient || (second?.requiresGradient ?? false) || (third?.requiresGradient ?? false)
+        let needsGradient = (tape?.recordsGradients ?? true)
+            && (first.requiresGradient || (second?.requiresGradient ?? false) || (third?.requiresGradient ?? false))
         node.requiresGradient = needsGradient
         if needsGradient {
             node.parents.append(first)
@@ -27,7 +29,7 @@ extension Variable {
         let tape = parents.lazy.compactMap(\.tape).first
         let node = tape?.nextNode() ?? Variable(recordedOn: nil)
         node.value.prepare(shape)
-        let needsGradient = parents.contains { $0.requiresGradient }
+        let needsGradient = (tape?.recordsGradients ?? true) && parents.contains { $0.requiresGradient }
         node.requiresGradient = needsGradient
         if needsGradient {
             node.parents.append(contentsOf: parents)

@@ -57,3 +57,14 @@ public final class GRU: Module {
     /// The per-step outputs of the last call, kept so the next call reuses the array.
     private var steps: [Variable] = []
 }
+
+extension GRU {
+    /// Inference over `input: [T, B, I]` from `state` (zeros when `nil`), recording nothing.
+    /// - Returns: the hidden state of every step `[T, B, H]` and the final one `[B, H]`.
+    public func callAsFunction(_ input: Tensor, state: Tensor? = nil) -> (output: Tensor, state: Tensor) {
+        Tape().evaluate { tape in
+            let (output, final) = self(tape.constant(input), state: state.map(tape.constant))
+            return (output.value, final.value)
+        }
+    }
+}

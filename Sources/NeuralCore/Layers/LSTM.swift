@@ -87,3 +87,15 @@ public final class LSTM: Module {
     /// The per-step outputs of the last call, kept so the next call reuses the array.
     private var steps: [Variable] = []
 }
+
+extension LSTM {
+    /// Inference over `input: [T, B, I]` from `state` (zeros when `nil`), recording nothing.
+    /// - Returns: the hidden state of every step `[T, B, H]`, and the final hidden and cell states.
+    public func callAsFunction(_ input: Tensor, state: (hidden: Tensor, cell: Tensor)? = nil) -> (output: Tensor, hidden: Tensor, cell: Tensor) {
+        Tape().evaluate { tape in
+            let initial = state.map { LSTMState(hidden: tape.constant($0.hidden), cell: tape.constant($0.cell)) }
+            let (output, final) = self(tape.constant(input), state: initial)
+            return (output.value, final.hidden.value, final.cell.value)
+        }
+    }
+}

@@ -44,13 +44,13 @@ public protocol Layer: Module {
 }
 
 extension Layer {
-    /// Applies the layer to a plain tensor (inference) through the graph path, keeping no gradient.
+    /// Applies the layer to a plain tensor for inference, on a tape of its own that records
+    /// nothing (keep a ``Tape`` and call ``Tape/evaluate(_:)`` to reuse buffers in a loop).
     public func callAsFunction(_ input: Tensor) -> Tensor {
-        callAsFunction(Variable(input)).value
+        Tape().evaluate { tape in callAsFunction(tape.constant(input)).value }
     }
 }
 
-/// Prefixes each child parameter name with the child's name and a dot.
 func prefixed(_ prefix: String, _ parameters: [(name: String, parameter: Variable)]) -> [(name: String, parameter: Variable)] {
     parameters.map { ("\(prefix).\($0.name)", $0.parameter) }
 }
