@@ -2,7 +2,8 @@ import Foundation
 import NeuralCore
 import Testing
 
-/// Round trips through the Python `safetensors` package.
+/// Round trips through the Python `safetensors` package, which accepts only strings as
+/// metadata values: the architecture is JSON text inside one.
 ///
 /// Runs through ``PythonRunner`` (see there for the interpreter set-up).
 struct SafeTensorsPythonTests {
@@ -28,7 +29,10 @@ struct SafeTensorsPythonTests {
             with safe_open(ours, "np") as f:
                 meta = f.metadata()
                 tensors = {k: f.get_tensor(k) for k in f.keys()}
-            assert meta == {"agent": "dqn"}, meta
+            assert meta["agent"] == "dqn" and set(meta) == {"agent", "architecture"}, meta
+            architecture = json.loads(meta["architecture"])
+            assert [layer["type"] for layer in architecture["layers"]] == ["Conv2d", "ReLU", "Flatten", "Linear"], architecture
+            assert architecture["layers"][3] == {"type": "Linear", "in_features": 8, "out_features": 2, "bias": True}, architecture
             print(json.dumps({k: {"shape": list(v.shape), "values": [float(x) for x in v.ravel()]} for k, v in tensors.items()}))
             save_file({"a": np.arange(6, dtype=np.float32).reshape(2, 3) / 4, "b.bias": np.array([-1.5, 2e-8], dtype=np.float32)},
                       theirs, metadata={"from": "python"})

@@ -69,6 +69,18 @@ struct TrainingAllocationTests {
         }
     }
 
+    /// A target network's hard and soft updates work in place.
+    @Test func targetNetworkUpdatesAllocateNothing() async {
+        await #expect(processExitsWith: .success) {
+            let online = DQNFixture.perceptron([4, 64, 64, 2], seed: 1)
+            let target = online.copy()
+            exit(Self.allocationsOfTenSteps {
+                target.copyParameters(from: online)
+                target.interpolate(towards: online, tau: 0.005)
+            })
+        }
+    }
+
     /// Without a tape the same graph makes fresh nodes every step: the tape is what removes them.
     @Test func graphUpdateWithoutATapeAllocates() async {
         await #expect(processExitsWith: .failure) {

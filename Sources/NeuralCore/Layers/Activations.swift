@@ -8,6 +8,9 @@ public final class Sigmoid: Layer {
     public init() {}
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .sigmoid }
     /// Applies the logistic function element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.sigmoid() }
     /// Applies the same function to a plain tensor without building graph nodes.
@@ -20,6 +23,9 @@ public final class ReLU: Layer {
     public init() {}
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .relu }
     /// Applies ReLU element-wise (``Variable/relu()``).
     public func callAsFunction(_ input: Variable) -> Variable { input.relu() }
     /// Applies the same function to a plain tensor without building graph nodes.
@@ -34,6 +40,9 @@ public final class LeakyReLU: Layer {
     public init(slope: Float = 0.01) { self.slope = slope }
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .leakyReLU(slope: slope) }
     /// Applies leaky ReLU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.leakyRelu(slope: slope) }
     /// Applies the same function to a plain tensor without building graph nodes.
@@ -46,6 +55,9 @@ public final class Tanh: Layer {
     public init() {}
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .tanh }
     /// Applies tanh element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.tanh() }
     /// Applies the same function to a plain tensor without building graph nodes.
@@ -58,6 +70,9 @@ public final class GELU: Layer {
     public init() {}
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .gelu }
     /// Applies GELU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.gelu() }
     /// Applies the same function to a plain tensor without building graph nodes.
@@ -72,6 +87,9 @@ public final class ELU: Layer {
     public init(alpha: Float = 1) { self.alpha = alpha }
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .elu(alpha: alpha) }
     /// Applies ELU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.elu(alpha: alpha) }
     /// Applies the same function to a plain tensor without building graph nodes.
@@ -86,6 +104,9 @@ public final class Softmax: Layer {
     public init(axis: Int = -1) { self.axis = axis }
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .softmax(axis: axis) }
     /// Applies softmax along ``axis``.
     public func callAsFunction(_ input: Variable) -> Variable { input.softmax(alongAxis: axis) }
 }
@@ -98,6 +119,9 @@ public final class LogSoftmax: Layer {
     public init(axis: Int = -1) { self.axis = axis }
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .logSoftmax(axis: axis) }
     /// Applies log-softmax along ``axis``.
     public func callAsFunction(_ input: Variable) -> Variable { input.logSoftmax(alongAxis: axis) }
 }

@@ -12,6 +12,8 @@ public final class Conv2D: Layer {
     public let stride: Int
     /// Zeros added on each border.
     public let padding: Int
+    /// `weight`, then `bias`: stored, so reading them in a training loop allocates nothing.
+    public let parameters: [Variable]
     /// Creates a layer with PyTorch's default initialisation drawn from `generator`.
     public init(
         inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0, hasBias: Bool = true,
@@ -24,12 +26,16 @@ public final class Conv2D: Layer {
         bias = hasBias ? Variable(Tensor.uniform([outChannels], lower: -bound, upper: bound, using: &generator), requiresGradient: true) : nil
         self.stride = stride
         self.padding = padding
+        parameters = [weight] + (bias.map { [$0] } ?? [])
     }
 
     /// `weight`, then `bias`.
     public var namedParameters: [(name: String, parameter: Variable)] {
         [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
     }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .conv2d(inChannels: weight.shape[1], outChannels: weight.shape[0], kernelSize: weight.shape[2], stride: stride, padding: padding, hasBias: bias != nil) }
 
     /// Convolves `input: [N, C, H, W]` into `[N, O, H', W']`.
     public func callAsFunction(_ input: Variable) -> Variable {

@@ -20,6 +20,9 @@ public final class Dropout: Layer {
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
 
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .dropout(probability: probability) }
+
     /// Turns masking on (training) or off (evaluation).
     public func setTraining(_ isTraining: Bool) {
         self.isTraining = isTraining

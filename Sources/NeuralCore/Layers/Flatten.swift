@@ -4,6 +4,9 @@ public final class Flatten: Layer {
     public init() {}
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .flatten }
     /// Reshapes to `[n, -1]`.
     public func callAsFunction(_ input: Variable) -> Variable { input.flattened() }
 }

@@ -18,6 +18,9 @@ public final class GRUCell: Module {
     /// `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh` (gate order r, z, n).
     public var namedParameters: [(name: String, parameter: Variable)] { weights.named(suffix: "") }
 
+    /// The four weights, stored.
+    public var parameters: [Variable] { weights.all }
+
     /// The next hidden state `[B, H]` from one input `[B, I]`; a `nil` state starts from zeros.
     public func callAsFunction(_ input: Variable, state: Variable? = nil) -> Variable {
         let hidden = state ?? .zeros(onTapeOf: input, shape: .matrix(input.shape[0], hiddenSize))
@@ -42,6 +45,12 @@ public final class GRU: Module {
 
     /// `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`.
     public var namedParameters: [(name: String, parameter: Variable)] { cell.weights.named(suffix: "_l0") }
+
+    /// The four weights, stored.
+    public var parameters: [Variable] { cell.weights.all }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .gru(inputSize: cell.weights.inputWeight.shape[1], hiddenSize: cell.hiddenSize) }
 
     /// Runs the cell over every step of `input: [T, B, I]`.
     /// - Returns: the hidden state of every step `[T, B, H]` and the final one `[B, H]`.

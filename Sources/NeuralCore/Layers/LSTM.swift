@@ -42,6 +42,9 @@ public final class LSTMCell: Module {
     /// `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh` (gate order i, f, g, o).
     public var namedParameters: [(name: String, parameter: Variable)] { weights.named(suffix: "") }
 
+    /// The four weights, stored.
+    public var parameters: [Variable] { weights.all }
+
     /// Advances the state by one input `[B, I]`; a `nil` state starts from zeros.
     public func callAsFunction(_ input: Variable, state: LSTMState? = nil) -> LSTMState {
         let previous = state ?? .zeros(like: input, batchSize: input.shape[0], hiddenSize: hiddenSize)
@@ -70,6 +73,12 @@ public final class LSTM: Module {
 
     /// `weight_ih_l0`, `weight_hh_l0`, `bias_ih_l0`, `bias_hh_l0`.
     public var namedParameters: [(name: String, parameter: Variable)] { cell.weights.named(suffix: "_l0") }
+
+    /// The four weights, stored.
+    public var parameters: [Variable] { cell.weights.all }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .lstm(inputSize: cell.weights.inputWeight.shape[1], hiddenSize: cell.hiddenSize) }
 
     /// Runs the cell over every step of `input: [T, B, I]`.
     /// - Returns: the hidden state of every step `[T, B, H]` and the final state.

@@ -7,16 +7,22 @@ public final class LayerNorm: Layer {
     public let bias: Variable
     /// The variance floor `ε`.
     public let epsilon: Float
+    /// `weight`, then `bias`, stored.
+    public let parameters: [Variable]
 
     /// Creates the layer for rows of size `dimension`.
     public init(dimension: Int, epsilon: Float = 1e-5) {
         weight = Variable(Tensor.ones([dimension]), requiresGradient: true)
         bias = Variable(Tensor.zeros([dimension]), requiresGradient: true)
         self.epsilon = epsilon
+        parameters = [weight, bias]
     }
 
     /// `weight`, then `bias`.
     public var namedParameters: [(name: String, parameter: Variable)] { [("weight", weight), ("bias", bias)] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .layerNorm(dimension: weight.shape[0], epsilon: epsilon) }
 
     /// Normalises each row of the last axis, then scales and shifts.
     /// - Precondition: the last extent equals `dimension`.

@@ -14,13 +14,18 @@ public final class Linear: Layer {
     public let weight: Variable
     /// The bias vector, `[outputSize]`, or `nil` for a layer without bias.
     public let bias: Variable?
+    /// `weight`, then `bias`: stored, so reading them in a training loop allocates nothing.
+    public let parameters: [Variable]
     /// Input-gradient arrays reused between training steps.
 
     /// Creates a layer with PyTorch's default initialisation drawn from `generator`.
     public init(inputSize: Int, outputSize: Int, hasBias: Bool = true, using generator: inout some RandomNumberGenerator) {
         let bound = 1 / Float(inputSize).squareRoot()
-        weight = Variable(Tensor.uniform([outputSize, inputSize], lower: -bound, upper: bound, using: &generator), requiresGradient: true)
-        bias = hasBias ? Variable(Tensor.uniform([outputSize], lower: -bound, upper: bound, using: &generator), requiresGradient: true) : nil
+        let weight = Variable(Tensor.uniform([outputSize, inputSize], lower: -bound, upper: bound, using: &generator), requiresGradient: true)
+        let bias = hasBias ? Variable(Tensor.uniform([outputSize], lower: -bound, upper: bound, using: &generator), requiresGradient: true) : nil
+        self.weight = weight
+        self.bias = bias
+        parameters = bias.map { [weight, $0] } ?? [weight]
     }
 
     /// Creates a layer from existing weights.
@@ -28,8 +33,11 @@ public final class Linear: Layer {
     public init(weight: Tensor, bias: Tensor?) {
         precondition(weight.rank == 2, "expected a weight of rank 2, got \(weight.shape)")
         precondition(bias == nil || bias!.shape == [weight.shape[0]], "expected bias [\(weight.shape[0])], got \(bias!.shape)")
-        self.weight = Variable(weight, requiresGradient: true)
-        self.bias = bias.map { Variable($0, requiresGradient: true) }
+        let weight = Variable(weight, requiresGradient: true)
+        let bias = bias.map { Variable($0, requiresGradient: true) }
+        self.weight = weight
+        self.bias = bias
+        parameters = bias.map { [weight, $0] } ?? [weight]
     }
 
     /// `weight`, then `bias`.
@@ -37,10 +45,8 @@ public final class Linear: Layer {
         [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
     }
 
-    /// `weight`, then `bias`.
-    public var parameters: [Variable] {
-        bias.map { [weight, $0] } ?? [weight]
-    }
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .linear(inputSize: weight.shape[1], outputSize: weight.shape[0], hasBias: bias != nil) }
 
     /// Applies `x·Wᵀ + b` over the last axis.
     /// - Precondition: the last extent of `input` equals the layer's input size.

@@ -14,6 +14,10 @@ public protocol Module: AnyObject {
 
     /// Switches behaviour that differs between training and evaluation (``Dropout``).
     func setTraining(_ isTraining: Bool)
+
+    /// The architecture, for rebuilding the model from a file (``loadModule(from:)``) or
+    /// copying it (``copy()``); `nil` for a module that cannot describe itself.
+    var architecture: ModuleDescription? { get }
 }
 
 extension Module {
@@ -25,6 +29,9 @@ extension Module {
 
     /// Does nothing: most modules behave the same in training and evaluation.
     public func setTraining(_ isTraining: Bool) {}
+
+    /// No description by default; NeuralCore's layers and containers describe themselves.
+    public var architecture: ModuleDescription? { nil }
 
     /// Computes a loss and leaves its gradient in every parameter's ``Variable/grad``.
     /// - Returns: the loss value and the gradients in ``parameters`` order.
@@ -51,6 +58,14 @@ extension Layer {
     }
 }
 
+/// The parameters of `children` named as PyTorch names a submodule's (`"trunk.0.weight"`): each
+/// child's names prefixed by the child's name and a dot. Composite modules use it for their
+/// ``Module/namedParameters``.
+public func namedParameters(of children: [(name: String, module: any Module)]) -> [(name: String, parameter: Variable)] {
+    children.flatMap { child in prefixed(child.name, child.module.namedParameters) }
+}
+
+/// `parameters` with names prefixed by `prefix` and a dot.
 func prefixed(_ prefix: String, _ parameters: [(name: String, parameter: Variable)]) -> [(name: String, parameter: Variable)] {
     parameters.map { ("\(prefix).\($0.name)", $0.parameter) }
 }

@@ -18,6 +18,8 @@ public final class MultiHeadAttention: Layer {
     public let headCount: Int
     /// Whether self-attention through ``callAsFunction(_:)`` masks future positions.
     public let isCausal: Bool
+    /// The input projection's weight and bias, then the output projection's, stored.
+    public let parameters: [Variable]
 
     /// Creates the layer; projections use Xavier-uniform weights as in PyTorch.
     /// - Precondition: `embeddingSize` is divisible by `headCount`.
@@ -32,6 +34,7 @@ public final class MultiHeadAttention: Layer {
             bias: Tensor.zeros([embeddingSize]))
         self.headCount = headCount
         self.isCausal = isCausal
+        parameters = [inputProjectionWeight, inputProjectionBias] + outputProjection.parameters
     }
 
     /// `in_proj_weight`, `in_proj_bias`, `out_proj.weight`, `out_proj.bias`.
@@ -39,6 +42,9 @@ public final class MultiHeadAttention: Layer {
         [("in_proj_weight", inputProjectionWeight), ("in_proj_bias", inputProjectionBias)]
             + prefixed("out_proj", outputProjection.namedParameters)
     }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .multiHeadAttention(embeddingSize: inputProjectionWeight.shape[1], headCount: headCount, isCausal: isCausal) }
 
     /// Self-attention over `input: [B, T, E]`, causal if the layer is.
     public func callAsFunction(_ input: Variable) -> Variable {

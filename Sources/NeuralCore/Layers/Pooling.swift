@@ -17,6 +17,9 @@ public final class MaxPool2D: Layer {
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
 
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .maxPool2d(kernelSize: kernelSize, stride: stride, padding: padding) }
+
     /// The maximum of each window.
     public func callAsFunction(_ input: Variable) -> Variable {
         input.maxPool2d(kernel: kernelSize, stride: stride, padding: padding)
@@ -41,6 +44,9 @@ public final class AvgPool2D: Layer {
 
     /// No parameters.
     public var namedParameters: [(name: String, parameter: Variable)] { [] }
+
+    /// The layer's architecture.
+    public var architecture: ModuleDescription? { .avgPool2d(kernelSize: kernelSize, stride: stride, padding: padding) }
 
     /// The mean of each window.
     public func callAsFunction(_ input: Variable) -> Variable {

@@ -5,6 +5,8 @@ struct RecurrentWeights {
     let hiddenWeight: Variable
     let inputBias: Variable
     let hiddenBias: Variable
+    /// The four, in PyTorch's order.
+    let all: [Variable]
 
     init(inputSize: Int, hiddenSize: Int, gates: Int, using generator: inout some RandomNumberGenerator) {
         let bound = 1 / Float(hiddenSize).squareRoot()
@@ -15,6 +17,7 @@ struct RecurrentWeights {
         hiddenWeight = draw([gates * hiddenSize, hiddenSize], &generator)
         inputBias = draw([gates * hiddenSize], &generator)
         hiddenBias = draw([gates * hiddenSize], &generator)
+        all = [inputWeight, hiddenWeight, inputBias, hiddenBias]
     }
 
     var hiddenSize: Int { hiddenWeight.shape[1] }

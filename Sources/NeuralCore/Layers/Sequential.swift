@@ -12,10 +12,13 @@
 public final class Sequential: Layer {
     /// The layers in application order.
     public let layers: [any Layer]
+    /// Every layer's parameters in order, stored so a training loop reading them allocates nothing.
+    public let parameters: [Variable]
 
     /// Creates the container.
     public init(_ layers: [any Layer]) {
         self.layers = layers
+        parameters = layers.flatMap(\.parameters)
     }
 
     /// Every layer's parameters, prefixed by the layer's index.
@@ -23,9 +26,14 @@ public final class Sequential: Layer {
         layers.enumerated().flatMap { prefixed(String($0.offset), $0.element.namedParameters) }
     }
 
-    /// Every layer's parameters in order, without building their names.
-    public var parameters: [Variable] {
-        layers.flatMap(\.parameters)
+    /// The layers' architectures in order; `nil` when a layer cannot describe itself.
+    public var architecture: ModuleDescription? {
+        var children: [ModuleDescription] = []
+        for layer in layers {
+            guard let description = layer.architecture else { return nil }
+            children.append(description)
+        }
+        return .sequential(children)
     }
 
     /// Switches every layer between training and evaluation.

@@ -21,6 +21,8 @@ public enum SafeTensorsError: Error, Equatable, CustomStringConvertible {
     case missingTensor(name: String)
     /// A tensor in the file has a different shape from the module parameter of the same name.
     case shapeMismatch(tensor: String, expected: [Int], found: [Int])
+    /// The file's model architecture is missing or cannot be built.
+    case invalidArchitecture(reason: String)
 
     /// A one-line explanation naming the tensor or section and what was expected.
     public var description: String {
@@ -43,6 +45,8 @@ public enum SafeTensorsError: Error, Equatable, CustomStringConvertible {
             "safetensors: expected a tensor named '\(name)', none in file"
         case let .shapeMismatch(tensor, expected, found):
             "safetensors: tensor '\(tensor)' expected shape \(expected), got \(found)"
+        case let .invalidArchitecture(reason):
+            "safetensors: cannot rebuild the model from __metadata__: \(reason)"
         }
     }
 }

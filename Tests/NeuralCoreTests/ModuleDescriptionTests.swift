@@ -1,0 +1,105 @@
+import Foundation
+import NeuralCore
+import Testing
+
+/// Models describe their architecture, rebuild from it and from a file alone, and copy.
+struct ModuleDescriptionTests {
+    static func everyLayer(using generator: inout SplitMix64) -> ModuleDictionary {
+        ModuleDictionary([
+            ("vision", Sequential([
+                Conv2D(inChannels: 2, outChannels: 4, kernelSize: 3, stride: 1, padding: 1, using: &generator), ReLU(),
+                MaxPool2D(kernelSize: 2), Conv2D(inChannels: 4, outChannels: 4, kernelSize: 2, hasBias: false, using: &generator),
+                GELU(), AvgPool2D(kernelSize: 3, stride: 1, padding: 1), Flatten(), Dropout(probability: 0.25, generator: SplitMix64(seed: 1)),
+                Linear(inputSize: 36, outputSize: 8, using: &generator), LeakyReLU(slope: 0.1), ELU(alpha: 0.5), Tanh(), Sigmoid(),
+                Linear(inputSize: 8, outputSize: 3, hasBias: false, using: &generator), Softmax(axis: -1), LogSoftmax(axis: 1),
+            ])),
+            ("memory", LSTM(inputSize: 3, hiddenSize: 5, using: &generator)),
+            ("gated", GRU(inputSize: 5, hiddenSize: 4, using: &generator)),
+            ("attention", MultiHeadAttention(embeddingSize: 8, headCount: 2, isCausal: true, using: &generator)),
+            ("norm", LayerNorm(dimension: 8, epsilon: 1e-4)),
+            ("tokens", Embedding(count: 10, dimension: 8, using: &generator)),
+        ])
+    }
+
+    @Test func everyLayerDescribesItselfAndRoundTripsThroughJSON() throws {
+        var generator = SplitMix64(seed: 1)
+        let model = Self.everyLayer(using: &generator)
+        let description = try #require(model.architecture)
+        let decoded = try JSONDecoder().decode(ModuleDescription.self, from: Data(description.jsonText.utf8))
+        #expect(decoded == description)
+        let rebuilt = try description.makeModule(using: &generator)
+        #expect(rebuilt.architecture == description)
+        #expect(rebuilt.namedParameters.map(\.name) == model.namedParameters.map(\.name))
+        #expect(rebuilt.namedParameters.map(\.parameter.shape) == model.namedParameters.map(\.parameter.shape))
+        #expect(description.jsonText.contains(#"{"bias":true,"in_features":36,"out_features":8,"type":"Linear"}"#))
+    }
+
+    /// A composite module names its parameters as PyTorch names a submodule's.
+    @Test func compositeNamesFollowPyTorch() {
+        var generator = SplitMix64(seed: 2)
+        let network = ModuleDictionary([
+            ("trunk", Sequential([Linear(inputSize: 4, outputSize: 8, using: &generator), Tanh()])),
+            ("actor", Linear(inputSize: 8, outputSize: 2, using: &generator)),
+            ("critic", Linear(inputSize: 8, outputSize: 1, using: &generator)),
+        ])
+        #expect(network.namedParameters.map(\.name) == ["trunk.0.weight", "trunk.0.bias", "actor.weight", "actor.bias", "critic.weight", "critic.bias"])
+        #expect(network.parameters.count == 6 && network["critic"] is Linear)
+        let custom = namedParameters(of: [("value", network["critic"]!)])
+        #expect(custom.map(\.name) == ["value.weight", "value.bias"])
+    }
+
+    /// Saved with its architecture, a model comes back from the file alone and computes the same.
+    @Test func modelRebuildsFromTheFileAlone() throws {
+        var generator = SplitMix64(seed: 3)
+        let model = Sequential([
+            Conv2D(inChannels: 2, outChannels: 3, kernelSize: 3, using: &generator), ReLU(), Flatten(),
+            Linear(inputSize: 3 * 4 * 5, outputSize: 7, using: &generator),
+        ])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("architecture-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try model.save(to: url, metadata: ["env": "ConnectFour-v0"])
+        let (loaded, metadata) = try loadModule(from: url)
+        #expect(metadata["env"] == "ConnectFour-v0" && metadata[architectureMetadataKey] == model.architecture?.jsonText)
+        let planes = Tensor.normal([2, 2, 6, 7], using: &generator)
+        let rebuilt = try #require(loaded as? Sequential)
+        #expect(rebuilt(planes) == model(planes))
+    }
+
+    @Test(arguments: [
+        (#"{"type":"Linear","in_features":0,"out_features":3,"bias":true}"#, "in_features"),
+        (#"{"type":"Sequential","layers":[{"type":"ReLU"},{"type":"Dropout","p":1.5}]}"#, "1: expected p in [0, 1)"),
+        (#"{"type":"ModuleDict","modules":[{"name":"a.b","module":{"type":"ReLU"}}]}"#, "a.b"),
+        (#"{"type":"MultiheadAttention","embed_dim":6,"num_heads":4,"causal":false}"#, "divisible"),
+        (#"{"type":"Linear","in_features":100000,"out_features":100000,"bias":true}"#, "at most"),
+    ])
+    func invalidDescriptionsAreNamedErrors(json: String, mention: String) throws {
+        let description = try JSONDecoder().decode(ModuleDescription.self, from: Data(json.utf8))
+        var generator = SplitMix64(seed: 4)
+        let error = #expect(throws: ModuleDescriptionError.self) { _ = try description.makeModule(using: &generator) }
+        #expect(error?.description.contains(mention) == true, "\(String(describing: error))")
+    }
+
+    @Test func unknownTypesAndWeightOnlyFilesAreRefused() throws {
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ModuleDescription.self, from: Data(#"{"type":"Transformer"}"#.utf8)) }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("weights-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try SafeTensors(tensors: [("0.weight", Tensor.zeros([2, 2]))]).write(to: url)
+        #expect(throws: SafeTensorsError.invalidArchitecture(reason: #"no "architecture" entry in __metadata__; the file holds weights only"#)) { _ = try loadModule(from: url) }
+    }
+
+    /// `copy()` is deep; `copyParameters(from:)` and `interpolate(towards:tau:)` work in place.
+    @Test func copiesAreDeepAndUpdatesInPlace() {
+        var generator = SplitMix64(seed: 5)
+        let model = Self.everyLayer(using: &generator)
+        let copy = model.copy()
+        #expect(copy.parameters.map(\.value) == model.parameters.map(\.value))
+        #expect(zip(copy.parameters, model.parameters).allSatisfy { $0 !== $1 })
+        copy.parameters[0].value = copy.parameters[0].value * 2
+        #expect(copy.parameters[0].value != model.parameters[0].value)
+        copy.copyParameters(from: model)
+        #expect(copy.parameters.map(\.value) == model.parameters.map(\.value))
+        let (target, source) = (Linear(weight: Tensor(shape: [1, 2], scalars: [1, 2]), bias: Tensor([4])), Linear(weight: Tensor(shape: [1, 2], scalars: [3, 6]), bias: Tensor([0])))
+        target.interpolate(towards: source, tau: 0.25)
+        #expect(target.weight.value == Tensor(shape: [1, 2], scalars: [1.5, 3]) && target.bias?.value == Tensor([3]))
+    }
+}
