@@ -5,8 +5,9 @@
 /// identity (``ParameterStates``), so any list of parameters, in any order, may be stepped:
 /// a target network or a second head never receives another parameter's state.
 public protocol Optimizer: AnyObject {
-    /// The per-parameter state (momentum buffers, moment estimates, ...).
-    associatedtype State
+    /// The per-parameter state (momentum buffers, moment estimates, ...), which checkpoints
+    /// save and restore exactly.
+    associatedtype State: CheckpointableState
 
     /// The step size `η`; set it from a ``LearningRateSchedule`` between steps.
     var learningRate: Float { get set }

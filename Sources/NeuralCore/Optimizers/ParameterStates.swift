@@ -44,4 +44,15 @@ public struct ParameterStates<State> {
         }
         body(&entries[position].state)
     }
+
+    /// Sets the state of `parameter`, as a restored checkpoint does.
+    mutating func set(_ state: State, for parameter: Variable) {
+        let key = ObjectIdentifier(parameter)
+        if let position = positions[key] {
+            entries[position].state = state
+        } else {
+            positions[key] = entries.count
+            entries.append(Entry(parameter: parameter, shape: parameter.shape, state: state))
+        }
+    }
 }
