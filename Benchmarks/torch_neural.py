@@ -1,12 +1,15 @@
 """The reference side of `dojo bench --suite neural`: the same workloads in numpy and PyTorch.
 
 Run by Benchmarks/run_neural.sh with one thread count per process (`--threads N`, pinned to N
-cores with taskset by the script): SGEMM
-through numpy (OpenBLAS), a full DQN update of a 4-H-H-2 MLP at batch 64 (target max, online Q
-of taken actions, Huber loss, backward, Adam step), batch-1 forward latency, and a conv net
-(3->16 k3, ReLU, 16->32 k3, ReLU, Flatten, Linear->4) forward and backward at batch 32.
-Each figure is the median of `--repeats` samples (each the mean over a batch of calls) after a
-warm-up, as `dojo bench --suite neural` reports.
+cores with taskset by the script): SGEMM through numpy (OpenBLAS); a DQN update of a 4-H-H-2
+ReLU MLP at batch 64 (target max under no_grad, online Q of taken actions, Huber loss,
+backward, Adam); a PPO minibatch update as CleanRL's ppo.py (4-64-64-2 tanh actor, 4-64-64-1
+tanh critic, batch 256, clipped surrogate with normalised advantages, clipped value loss,
+entropy bonus, global-norm clip 0.5, Adam); a CNN on ConnectFour planes ([64, 2, 6, 7], conv
+3x3 32 and 64 with padding 1, linear 128, 7 logits, cross-entropy, Adam); an LSTM (input 8,
+hidden 64, 32 steps, batch 16, a linear head on every step, MSE, Adam); and batch-1 forward
+latency. Each figure is the median of `--repeats` samples (each the mean over a batch of calls)
+after a warm-up, as `dojo bench --suite neural` reports.
 Prints one JSON object: {"torch": version, "numpy": version, "threads": N, "repeats": R,
 "results": [{"name", "value", "unit"}]}.
 """
@@ -34,12 +37,93 @@ def timed(repeats, runs, body):
     return statistics.median(sample() for _ in range(repeats))
 
 
-def perceptron(hidden):
-    return torch.nn.Sequential(
-        torch.nn.Linear(4, hidden), torch.nn.ReLU(),
-        torch.nn.Linear(hidden, hidden), torch.nn.ReLU(),
-        torch.nn.Linear(hidden, 2),
+def perceptron(sizes, activation=torch.nn.ReLU):
+    layers = []
+    for index in range(len(sizes) - 1):
+        layers.append(torch.nn.Linear(sizes[index], sizes[index + 1]))
+        if index < len(sizes) - 2:
+            layers.append(activation())
+    return torch.nn.Sequential(*layers)
+
+
+def dqn_update(hidden):
+    online, target = perceptron([4, hidden, hidden, 2]), perceptron([4, hidden, hidden, 2])
+    optimizer = torch.optim.Adam(online.parameters(), lr=1e-4)
+    actions = torch.arange(64) % 2
+
+    def update():
+        observations, next_observations = torch.randn(64, 4), torch.randn(64, 4)
+        rewards = torch.randn(64)
+        with torch.no_grad():
+            targets = rewards + 0.99 * target(next_observations).max(dim=1).values
+        q = online(observations).gather(1, actions.unsqueeze(1)).squeeze(1)
+        loss = torch.nn.functional.smooth_l1_loss(q, targets)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+    return update
+
+
+def ppo_update(batch=256, clip=0.2):
+    actor = perceptron([4, 64, 64, 2], torch.nn.Tanh)
+    critic = perceptron([4, 64, 64, 1], torch.nn.Tanh)
+    parameters = list(actor.parameters()) + list(critic.parameters())
+    optimizer = torch.optim.Adam(parameters, lr=2.5e-4, eps=1e-5)
+    actions = torch.arange(batch) % 2
+
+    def update():
+        observations = torch.randn(batch, 4)
+        old_log_probs = torch.randn(batch) * 0.1 - 0.7
+        advantages, returns, old_values = torch.randn(batch), torch.randn(batch), torch.randn(batch)
+        policy = torch.distributions.Categorical(logits=actor(observations))
+        ratio = (policy.log_prob(actions) - old_log_probs).exp()
+        advantages = (advantages - advantages.mean()) / (advantages.std() + 1e-8)
+        policy_loss = torch.max(-advantages * ratio, -advantages * torch.clamp(ratio, 1 - clip, 1 + clip)).mean()
+        values = critic(observations).view(-1)
+        clipped = old_values + torch.clamp(values - old_values, -clip, clip)
+        value_loss = 0.5 * torch.max((values - returns) ** 2, (clipped - returns) ** 2).mean()
+        loss = policy_loss - 0.01 * policy.entropy().mean() + value_loss * 0.5
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(parameters, 0.5)
+        optimizer.step()
+
+    return update
+
+
+def cnn_update(batch=64):
+    model = torch.nn.Sequential(
+        torch.nn.Conv2d(2, 32, 3, padding=1), torch.nn.ReLU(),
+        torch.nn.Conv2d(32, 64, 3, padding=1), torch.nn.ReLU(), torch.nn.Flatten(),
+        torch.nn.Linear(64 * 6 * 7, 128), torch.nn.ReLU(), torch.nn.Linear(128, 7),
     )
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    actions = torch.arange(batch) % 7
+
+    def update():
+        planes = torch.randn(batch, 2, 6, 7)
+        loss = torch.nn.functional.cross_entropy(model(planes), actions)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+    return update
+
+
+def lstm_update(input_size=8, hidden=64, steps=32, batch=16):
+    lstm, head = torch.nn.LSTM(input_size, hidden), torch.nn.Linear(hidden, 1)
+    optimizer = torch.optim.Adam(list(lstm.parameters()) + list(head.parameters()), lr=1e-3)
+
+    def update():
+        sequence, targets = torch.randn(steps, batch, input_size), torch.randn(steps, batch, 1)
+        output, _ = lstm(sequence)
+        loss = torch.nn.functional.mse_loss(head(output), targets)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+
+    return update
 
 
 def main():
@@ -59,37 +143,16 @@ def main():
             seconds = timed(repeats, max(3, 100_000_000 // size**3), lambda: a @ b)
             results.append({"name": f"sgemm/{size}", "value": 2 * size**3 / seconds / 1e9, "unit": "GFLOP/s"})
     for hidden in (256, 64):
-        online, target = perceptron(hidden), perceptron(hidden)
-        optimizer = torch.optim.Adam(online.parameters(), lr=1e-4)
-        actions = torch.arange(64) % 2
-
-        def update():
-            observations, next_observations = torch.randn(64, 4), torch.randn(64, 4)
-            rewards = torch.randn(64)
-            with torch.no_grad():
-                targets = rewards + 0.99 * target(next_observations).max(dim=1).values
-            q = online(observations).gather(1, actions.unsqueeze(1)).squeeze(1)
-            loss = torch.nn.functional.smooth_l1_loss(q, targets)
-            optimizer.zero_grad()
-            loss.backward()
-            optimizer.step()
-
-        results.append({"name": f"dqn-update/4-{hidden}-{hidden}-2", "value": timed(repeats, 100, update) * 1e3, "unit": "ms"})
+        results.append({"name": f"dqn-update/4-{hidden}-{hidden}-2", "value": timed(repeats, 100, dqn_update(hidden)) * 1e3, "unit": "ms"})
+    results.append({"name": "ppo-update/4-64-64", "value": timed(repeats, 50, ppo_update()) * 1e3, "unit": "ms"})
+    results.append({"name": "cnn-update/connect-four", "value": timed(repeats, 5, cnn_update()) * 1e3, "unit": "ms"})
+    results.append({"name": "lstm-update/8-64-seq-32", "value": timed(repeats, 5, lstm_update()) * 1e3, "unit": "ms"})
+    for hidden in (256, 64):
+        model = perceptron([4, hidden, hidden, 2])
         single = torch.randn(1, 4)
         with torch.no_grad():
-            latency = timed(repeats, 5_000, lambda: online(single))
+            latency = timed(repeats, 5_000, lambda: int(model(single).argmax()))
         results.append({"name": f"forward-batch-1/4-{hidden}-{hidden}-2", "value": latency * 1e3, "unit": "ms"})
-    conv = torch.nn.Sequential(
-        torch.nn.Conv2d(3, 16, 3), torch.nn.ReLU(), torch.nn.Conv2d(16, 32, 3), torch.nn.ReLU(),
-        torch.nn.Flatten(), torch.nn.Linear(32 * 12 * 12, 4),
-    )
-    images = torch.randn(32, 3, 16, 16)
-
-    def conv_step():
-        conv.zero_grad()
-        conv(images).square().mean().backward()
-
-    results.append({"name": "conv-forward-backward/batch-32", "value": timed(repeats, 20, conv_step) * 1e3, "unit": "ms"})
     print(json.dumps({"torch": torch.__version__, "numpy": np.__version__, "threads": args.threads,
                       "repeats": repeats, "results": results}))
 

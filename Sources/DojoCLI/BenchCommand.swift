@@ -17,7 +17,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             JSON (--json): {"build": "release"|"debug", "cores": N, "threads": T, "repeats": R, \
             "results": [...]}, with results {"name", "env", "copies", "threads", "steps", \
-            "seconds", "steps_per_second"} for --suite env and {"name", "value", "unit"} for \
+            "seconds", "steps_per_second"} for --suite env and {"name", "value", "unit"} (plus \
+            "allocations_per_call" when Benchmarks/run_neural.sh preloads its allocation counter) for \
             --suite neural. T is the number of cores this process may use (its CPU affinity): \
             run under `taskset -c 0` to measure NeuralCore on one thread. Every figure is the \
             median of R timed samples.
@@ -66,9 +67,15 @@ struct BenchCommand: ParsableCommand {
     private func neuralResults() -> [JSONValue] {
         NeuralBenchmarks.all(filter: filter, repeats: repeats).map { result in
             if !json {
-                print("\(result.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%12.4f", result.value)) \(result.unit)")
+                let allocations = result.allocationsPerCall.map { String(format: "  %.1f allocations per call", $0) } ?? ""
+                print("\(result.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%12.4f", result.value)) \(result.unit)\(allocations)")
             }
-            return ["name": .string(result.name), "value": .number(result.value), "unit": .string(result.unit)]
+            var entry: JSONValue = ["name": .string(result.name), "value": .number(result.value), "unit": .string(result.unit)]
+            if case .object(var fields) = entry, let allocations = result.allocationsPerCall {
+                fields["allocations_per_call"] = .number(allocations)
+                entry = .object(fields)
+            }
+            return entry
         }
     }
 

@@ -1,0 +1,182 @@
+import Dojo
+import NeuralCore
+
+/// One DQN update as CleanRL's, the `dqn-update` case: a fresh random batch, the target
+/// network's max over next states (detached), the online network's Q of the taken actions,
+/// Huber loss, backward, and an Adam step, through the graph API on a ``Tape``.
+final class DQNUpdate {
+    let online: Sequential
+    let target: Sequential
+    let parameters: [Variable]
+    let optimizer = Adam(learningRate: 1e-4)
+    let tape = Tape()
+    var observations: Tensor
+    var nextObservations: Tensor
+    var rewards: Tensor
+    let actions: [Int]
+
+    /// Trains a 4-`hidden`-`hidden`-2 network on batches of `batchSize` transitions.
+    init(hidden: Int, batchSize: Int, using generator: inout SeededGenerator) {
+        online = NeuralBenchmarks.perceptron([4, hidden, hidden, 2], using: &generator)
+        target = NeuralBenchmarks.perceptron([4, hidden, hidden, 2], using: &generator)
+        parameters = online.parameters
+        observations = Tensor.zeros([batchSize, 4])
+        nextObservations = Tensor.zeros([batchSize, 4])
+        rewards = Tensor.zeros([batchSize])
+        actions = (0..<batchSize).map { $0 % 2 }
+    }
+
+    /// Draws a batch from `generator` and applies one update; returns the loss before it.
+    @discardableResult
+    func run(using generator: inout SeededGenerator) -> Float {
+        observations.fillNormal(using: &generator)
+        nextObservations.fillNormal(using: &generator)
+        rewards.fillNormal(using: &generator)
+        let loss = tape.valueAndGradient(at: parameters) { tape in
+            let targets = tape.constant(rewards) + target(tape.constant(nextObservations)).max(alongAxis: 1).detached() * 0.99
+            return huberLoss(online(tape.constant(observations)).gathering(actions), targets)
+        }
+        optimizer.step(parameters)
+        return loss
+    }
+}
+
+/// One PPO minibatch update as CleanRL's `ppo.py`, the `ppo-update` case: a 4-64-64-2 tanh actor
+/// and a 4-64-64-1 tanh critic, the clipped surrogate with normalised advantages, the clipped
+/// value loss, an entropy bonus, global-norm clipping at 0.5 and an Adam step.
+final class PPOUpdate {
+    let actor: Sequential
+    let critic: Sequential
+    let parameters: [Variable]
+    let optimizer = Adam(learningRate: 2.5e-4, epsilon: 1e-5)
+    let tape = Tape()
+    var observations: Tensor
+    var oldLogProbabilities: Tensor
+    var advantages: Tensor
+    var returns: Tensor
+    var oldValues: Tensor
+    var actions: [Int]
+
+    init(batchSize: Int, using generator: inout SeededGenerator) {
+        actor = NeuralBenchmarks.perceptron([4, 64, 64, 2], activation: { Tanh() }, using: &generator)
+        critic = NeuralBenchmarks.perceptron([4, 64, 64, 1], activation: { Tanh() }, using: &generator)
+        parameters = actor.parameters + critic.parameters
+        observations = Tensor.zeros([batchSize, 4])
+        oldLogProbabilities = Tensor.zeros([batchSize])
+        advantages = Tensor.zeros([batchSize])
+        returns = Tensor.zeros([batchSize])
+        oldValues = Tensor.zeros([batchSize])
+        actions = (0..<batchSize).map { $0 % 2 }
+    }
+
+    /// Draws a minibatch from `generator` and applies one update; returns the loss before it.
+    @discardableResult
+    func run(using generator: inout SeededGenerator) -> Float {
+        observations.fillNormal(using: &generator)
+        oldLogProbabilities.fillNormal(mean: -0.7, standardDeviation: 0.1, using: &generator)
+        advantages.fillNormal(using: &generator)
+        returns.fillNormal(using: &generator)
+        oldValues.fillNormal(using: &generator)
+        let clip: Float = 0.2
+        let loss = tape.valueAndGradient(at: parameters) { tape in
+            let states = tape.constant(observations)
+            let policy = Categorical(logits: actor(states))
+            let ratio = (policy.logProbability(of: actions) - tape.constant(oldLogProbabilities)).exp()
+            let advantage = tape.constant(advantages).normalized()
+            let policyLoss = Variable.maximum(-advantage * ratio, -advantage * ratio.clamped(lower: 1 - clip, upper: 1 + clip)).mean()
+            let values = critic(states).reshaped(to: [-1])
+            let (old, target) = (tape.constant(oldValues), tape.constant(returns))
+            let clippedValues = old + (values - old).clamped(lower: -clip, upper: clip)
+            let valueLoss = Variable.maximum((values - target).squared(), (clippedValues - target).squared()).mean() * 0.5
+            return policyLoss - policy.entropy().mean() * 0.01 + valueLoss * 0.5
+        }
+        clipGradients(of: parameters, maxNorm: 0.5)
+        optimizer.step(parameters)
+        return loss
+    }
+}
+
+/// A policy update of a CNN on ConnectFour planes, the `cnn-update` case: `[64, 2, 6, 7]` →
+/// conv 3×3 to 32 → conv 3×3 to 64 (padding 1, ReLU) → linear 128 (ReLU) → 7 logits,
+/// cross-entropy on given actions, Adam.
+final class ConnectFourCNNUpdate {
+    let model: Sequential
+    let parameters: [Variable]
+    let optimizer = Adam(learningRate: 1e-3)
+    let tape = Tape()
+    var planes: Tensor
+    var actions: [Int]
+
+    init(batchSize: Int, using generator: inout SeededGenerator) {
+        model = Sequential([
+            Conv2D(inChannels: 2, outChannels: 32, kernelSize: 3, padding: 1, using: &generator), ReLU(),
+            Conv2D(inChannels: 32, outChannels: 64, kernelSize: 3, padding: 1, using: &generator), ReLU(), Flatten(),
+            Linear(inputSize: 64 * 6 * 7, outputSize: 128, using: &generator), ReLU(),
+            Linear(inputSize: 128, outputSize: 7, using: &generator),
+        ])
+        parameters = model.parameters
+        planes = Tensor.zeros([batchSize, 2, 6, 7])
+        actions = (0..<batchSize).map { $0 % 7 }
+    }
+
+    @discardableResult
+    func run(using generator: inout SeededGenerator) -> Float {
+        planes.fillNormal(using: &generator)
+        let loss = tape.valueAndGradient(at: parameters) { tape in crossEntropy(logits: model(tape.constant(planes)), labels: actions) }
+        optimizer.step(parameters)
+        return loss
+    }
+}
+
+/// Back-propagation through time of an LSTM, the `lstm-update` case: a sequence `[T, B, I]`
+/// through an LSTM and a linear head on every step, mean squared error, Adam.
+final class LSTMUpdate {
+    let lstm: LSTM
+    let head: Linear
+    let parameters: [Variable]
+    let optimizer = Adam(learningRate: 1e-3)
+    let tape = Tape()
+    var sequence: Tensor
+    var targets: Tensor
+
+    init(inputSize: Int, hiddenSize: Int, steps: Int, batchSize: Int, using generator: inout SeededGenerator) {
+        lstm = LSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
+        head = Linear(inputSize: hiddenSize, outputSize: 1, using: &generator)
+        parameters = lstm.parameters + head.parameters
+        sequence = Tensor.zeros([steps, batchSize, inputSize])
+        targets = Tensor.zeros([steps, batchSize, 1])
+    }
+
+    @discardableResult
+    func run(using generator: inout SeededGenerator) -> Float {
+        sequence.fillNormal(using: &generator)
+        targets.fillNormal(using: &generator)
+        let loss = tape.valueAndGradient(at: parameters) { tape in
+            meanSquaredError(head(lstm(tape.constant(sequence)).output), tape.constant(targets))
+        }
+        optimizer.step(parameters)
+        return loss
+    }
+}
+
+/// Batch-1 inference latency of a ReLU perceptron, the `forward-batch-1` case, on a tape that
+/// records nothing and reuses its buffers.
+final class SingleForward {
+    let model: Sequential
+    let tape = Tape()
+    let observation: Tensor
+
+    init(sizes: [Int], using generator: inout SeededGenerator) {
+        model = NeuralBenchmarks.perceptron(sizes, using: &generator)
+        observation = Tensor.normal([1, sizes[0]], using: &generator)
+    }
+
+    /// The greedy action.
+    @discardableResult
+    func run() -> Int {
+        tape.evaluate { tape in
+            let output = model(tape.constant(observation)).value
+            return output.scalars[0] >= output.scalars[1] ? 0 : 1
+        }
+    }
+}
