@@ -5,6 +5,11 @@ import Testing
 /// rebuilt around the tape (commit 3ade0b0): losses, every gradient and the parameters after
 /// optimizer steps, for every layer and the broadcasting, reduction and shape operations.
 /// Each fingerprint is FNV-1a over the bit patterns of the floats.
+///
+/// All seven matched the rebuilt engine. Then tanh and sigmoid moved from the C library to
+/// NeuralCore's vectorised kernels (a change of maths: within 1.3 ulp, and 10x faster); the
+/// fingerprints of the three cases that use them (conv, recurrent, attention) were re-recorded
+/// at that commit, the other four are still the old engine's.
 struct EngineGoldenTests {
     static func fingerprint(_ tensors: [Tensor]) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
@@ -140,8 +145,8 @@ struct EngineGoldenTests {
     ]
 
     static let expected: [String: UInt64] = [
-        "dqn": 0xd047a5ee6dec78d3, "conv": 0x6714e9882ffef2a8, "recurrent": 0x105f9c6e343f6414,
-        "attention": 0xc6e089f17adfa17d, "operations": 0x91f92f02696b2764, "distributions": 0x73defac0695655f7,
+        "dqn": 0xd047a5ee6dec78d3, "conv": 0x4c2da14be4ad83a3, "recurrent": 0x593846a3d30491c6,
+        "attention": 0xeed3c9a375cc4bab, "operations": 0x91f92f02696b2764, "distributions": 0x73defac0695655f7,
         "optimizers": 0x635de331434bcc4,
     ]
 

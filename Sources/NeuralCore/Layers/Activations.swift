@@ -14,7 +14,7 @@ public final class Sigmoid: Layer {
     /// Applies the logistic function element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.sigmoid() }
     /// Applies the same function to a plain tensor without building graph nodes.
-    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.Sigmoid()) }
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(.sigmoid) }
 }
 
 /// `max(0, x)` (Nair & Hinton, 2010).
@@ -29,7 +29,7 @@ public final class ReLU: Layer {
     /// Applies ReLU element-wise (``Variable/relu()``).
     public func callAsFunction(_ input: Variable) -> Variable { input.relu() }
     /// Applies the same function to a plain tensor without building graph nodes.
-    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.ReLU()) }
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(.relu) }
 }
 
 /// `x` for `x > 0`, else `slope·x` (Maas et al., 2013).
@@ -46,7 +46,7 @@ public final class LeakyReLU: Layer {
     /// Applies leaky ReLU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.leakyRelu(slope: slope) }
     /// Applies the same function to a plain tensor without building graph nodes.
-    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.LeakyReLU(slope: slope)) }
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(.leakyReLU(slope)) }
 }
 
 /// `tanh(x)`.
@@ -61,7 +61,7 @@ public final class Tanh: Layer {
     /// Applies tanh element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.tanh() }
     /// Applies the same function to a plain tensor without building graph nodes.
-    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.Tanh()) }
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(.tanh) }
 }
 
 /// Exact GELU, `x·Φ(x)` (Hendrycks & Gimpel, 2016).
@@ -76,7 +76,7 @@ public final class GELU: Layer {
     /// Applies GELU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.gelu() }
     /// Applies the same function to a plain tensor without building graph nodes.
-    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.GELU()) }
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(.gelu) }
 }
 
 /// `x` for `x > 0`, else `α(eˣ - 1)` (Clevert et al., 2016).
@@ -93,7 +93,7 @@ public final class ELU: Layer {
     /// Applies ELU element-wise.
     public func callAsFunction(_ input: Variable) -> Variable { input.elu(alpha: alpha) }
     /// Applies the same function to a plain tensor without building graph nodes.
-    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(Elementwise.ELU(alpha: alpha)) }
+    public func callAsFunction(_ input: Tensor) -> Tensor { input.applying(.elu(alpha)) }
 }
 
 /// `softmax(x)ᵢ = e^xᵢ / Σⱼ e^xⱼ` along one axis.
