@@ -17,7 +17,7 @@ enum Operation {
     case choose
     /// An element-wise function.
     case unary(UnaryFunction)
-    /// A sum over `axes`, kept as extent 1 in `keptShape` (the output may drop them).
+    /// A sum over `axes` (kept as extent 1 or dropped in the output).
     case sum(axes: AxisSet)
     /// A max along `axis`; `saved.indices` holds the winning index of each output element.
     case maxAlong(axis: Int)
@@ -45,6 +45,8 @@ enum Operation {
     case pool(PoolPlan)
     /// Logits with disallowed entries replaced by a constant; `saved.scalars` is 1 where allowed.
     case maskedFill
+    /// A whole LSTM sequence; `saved.scalars` holds its gates and states (``LSTMPlan``).
+    case lstm(LSTMPlan)
 
     /// Sends `node`'s incoming gradient to its parents by the operation's backward rule.
     func propagate(_ node: Variable) {
@@ -73,6 +75,7 @@ enum Operation {
         case .conv2d(let plan): Variable.backwardConv2d(node, plan)
         case .pool(let plan): Variable.backwardPool(node, plan)
         case .maskedFill: Variable.backwardMaskedFill(node)
+        case .lstm(let plan): Variable.backwardLSTM(node, plan)
         }
     }
 }

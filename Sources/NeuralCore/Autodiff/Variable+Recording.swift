@@ -6,17 +6,26 @@ extension Variable {
     /// The operation and its parents are recorded only when some parent requires a gradient
     /// and the tape (if any) records gradients; otherwise the result is a constant and nothing
     /// is kept for a backward pass.
-    static func recording(_ operation: Operation, _ first: Variable, _ second: Variable? = nil, _ third: Variable? = nil, shape: Extents) -> Variable {
-        let tape = first.tape ?? second?.tape ?? third?.tape
+    static func recording(
+        _ operation: Operation, _ first: Variable, _ second: Variable? = nil, _ third: Variable? = nil,
+        _ fourth: Variable? = nil, _ fifth: Variable? = nil, _ sixth: Variable? = nil, _ seventh: Variable? = nil, shape: Extents
+    ) -> Variable {
+        let tape = first.tape ?? second?.tape ?? third?.tape ?? fourth?.tape ?? fifth?.tape ?? sixth?.tape ?? seventh?.tape
         let node = tape?.nextNode() ?? Variable(recordedOn: nil)
         node.value.prepare(shape)
-        let needsGradient = (tape?.recordsGradients ?? true)
-            && (first.requiresGradient || (second?.requiresGradient ?? false) || (third?.requiresGradient ?? false))
+        func needs(_ parent: Variable?) -> Bool { parent?.requiresGradient ?? false }
+        let anyNeedsGradient = first.requiresGradient || needs(second) || needs(third) || needs(fourth)
+            || needs(fifth) || needs(sixth) || needs(seventh)
+        let needsGradient = (tape?.recordsGradients ?? true) && anyNeedsGradient
         node.requiresGradient = needsGradient
         if needsGradient {
             node.parents.append(first)
             if let second { node.parents.append(second) }
             if let third { node.parents.append(third) }
+            if let fourth { node.parents.append(fourth) }
+            if let fifth { node.parents.append(fifth) }
+            if let sixth { node.parents.append(sixth) }
+            if let seventh { node.parents.append(seventh) }
             node.operation = operation
         } else {
             node.operation = .leaf

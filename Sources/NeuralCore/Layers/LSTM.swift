@@ -15,12 +15,6 @@ public struct LSTMState {
     public static func zeros(batchSize: Int, hiddenSize: Int) -> LSTMState {
         LSTMState(hidden: Variable(Tensor.zeros([batchSize, hiddenSize])), cell: Variable(Tensor.zeros([batchSize, hiddenSize])))
     }
-
-    /// The all-zero state, made on the tape of `anchor` when it has one.
-    static func zeros(like anchor: Variable, batchSize: Int, hiddenSize: Int) -> LSTMState {
-        let shape = Extents.matrix(batchSize, hiddenSize)
-        return LSTMState(hidden: .zeros(onTapeOf: anchor, shape: shape), cell: .zeros(onTapeOf: anchor, shape: shape))
-    }
 }
 
 /// One step of a long short-term memory cell (Hochreiter & Schmidhuber, 1997), like `nn.LSTMCell`:
@@ -47,15 +41,11 @@ public final class LSTMCell: Module {
 
     /// Advances the state by one input `[B, I]`; a `nil` state starts from zeros.
     public func callAsFunction(_ input: Variable, state: LSTMState? = nil) -> LSTMState {
-        let previous = state ?? .zeros(like: input, batchSize: input.shape[0], hiddenSize: hiddenSize)
-        let (fromInput, fromHidden) = weights.projections(input: input, hidden: previous.hidden)
-        let gates = fromInput + fromHidden
-        let inputGate = weights.gate(0, of: gates).sigmoid()
-        let forgetGate = weights.gate(1, of: gates).sigmoid()
-        let candidate = weights.gate(2, of: gates).tanh()
-        let outputGate = weights.gate(3, of: gates).sigmoid()
-        let cell = forgetGate * previous.cell + inputGate * candidate
-        return LSTMState(hidden: outputGate * cell.tanh(), cell: cell)
+        precondition(input.value.rank == 2, "expected input [B, I], got \(input.shape)")
+        var sequence = Extents(ones: 3)
+        (sequence[1], sequence[2]) = (input.shape[0], input.shape[1])
+        let packed = weights.sequence(input.reshaped(to: sequence), state: state)
+        return LSTMState(hidden: packed.step(0), cell: packed.step(1))
     }
 }
 
@@ -83,18 +73,11 @@ public final class LSTM: Module {
     /// Runs the cell over every step of `input: [T, B, I]`.
     /// - Returns: the hidden state of every step `[T, B, H]` and the final state.
     public func callAsFunction(_ input: Variable, state: LSTMState? = nil) -> (output: Variable, state: LSTMState) {
-        var current = state
-        let output = unrolled(input, reusing: &steps) { step in
-            let next = cell(step, state: current)
-            current = next
-            return next.hidden
-        }
-        let final = current ?? .zeros(like: input, batchSize: input.shape[1], hiddenSize: cell.hiddenSize)
-        return (output, final)
+        precondition(input.value.rank == 3, "expected input [T, B, I], got \(input.shape)")
+        let steps = input.shape[0]
+        let packed = cell.weights.sequence(input, state: state)
+        return (packed.sliced(alongAxis: 0, 0..<steps), LSTMState(hidden: packed.step(steps - 1), cell: packed.step(steps)))
     }
-
-    /// The per-step outputs of the last call, kept so the next call reuses the array.
-    private var steps: [Variable] = []
 }
 
 extension LSTM {
@@ -106,5 +89,22 @@ extension LSTM {
             let (output, final) = self(tape.constant(input), state: initial)
             return (output.value, final.hidden.value, final.cell.value)
         }
+    }
+}
+
+extension RecurrentWeights {
+    /// The fused LSTM (``Variable/lstmSequence(_:inputWeight:hiddenWeight:inputBias:hiddenBias:initial:)``)
+    /// over `input: [T, B, I]`, packed as `[T + 1, B, H]`: the hidden states, then the last cell state.
+    func sequence(_ input: Variable, state: LSTMState?) -> Variable {
+        Variable.lstmSequence(
+            input, inputWeight: inputWeight, hiddenWeight: hiddenWeight, inputBias: inputBias, hiddenBias: hiddenBias,
+            initial: state.map { ($0.hidden, $0.cell) })
+    }
+}
+
+extension Variable {
+    /// Entry `index` of the first axis as `[B, H]` (a step of a packed LSTM result).
+    func step(_ index: Int) -> Variable {
+        sliced(alongAxis: 0, index..<(index + 1)).reshaped(to: value.extents.removing(0))
     }
 }
