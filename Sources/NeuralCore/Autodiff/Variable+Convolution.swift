@@ -22,14 +22,19 @@ extension Variable {
         shape[2] = geometry.outputHeight
         shape[3] = geometry.outputWidth
         let node = recording(.conv2d(plan), input, weight, bias, shape: shape)
-        node.writeValue { out in
-            withScratch(node.tape, plan.chunks * plan.patch * plan.positions) { columns in
-                x.withPointer { image in
-                    w.withPointer { kernel in
-                        if let bias {
-                            bias.value.withPointer { plan.forward(image: image, kernel: kernel, bias: $0, columns: columns, output: out) }
-                        } else {
-                            plan.forward(image: image, kernel: kernel, bias: nil, columns: columns, output: out)
+        node.saved.prepareScalars(plan.savedColumnCount)
+        node.saved.scalars.withUnsafeMutableBufferPointer { columns in
+            node.writeValue { out in
+                withScratch(node.tape, plan.productScratchCount) { products in
+                    x.withPointer { image in
+                        w.withPointer { kernel in
+                            if let bias {
+                                bias.value.withPointer {
+                                    plan.forward(image: image, kernel: kernel, bias: $0, columns: columns.baseAddress!, products: products, output: out)
+                                }
+                            } else {
+                                plan.forward(image: image, kernel: kernel, bias: nil, columns: columns.baseAddress!, products: products, output: out)
+                            }
                         }
                     }
                 }
@@ -41,17 +46,17 @@ extension Variable {
     static func backwardConv2d(_ node: Variable, _ plan: ConvolutionPlan) {
         let (input, x, w) = (node.parents[0], node.parents[0].value, node.parents[1].value)
         let gradient = node.upstream
-        let columnCount = plan.chunks * plan.patch * plan.positions
-        withScratch(node.tape, plan.chunks * w.count) { partials in
-            withScratch(node.tape, columnCount) { columns in
-                withScratch(node.tape, columnCount) { columnGradients in
-                    x.withPointer { image in
+        let tape = node.tape
+        withScratch(tape, plan.chunks * w.count) { partials in
+            withScratch(tape, plan.columnScratchCount) { columnGradients in
+                withScratch(tape, plan.productScratchCount) { products in
+                    node.saved.scalars.withUnsafeBufferPointer { columns in
                         w.withPointer { kernel in
                             gradient.withPointer { g in
                                 func run(_ inputGradient: UnsafeMutablePointer<Float>?) {
                                     plan.backward(
-                                        image: image, kernel: kernel, outputGradient: g, columns: columns, columnGradients: columnGradients,
-                                        weightPartials: partials, inputGradient: inputGradient)
+                                        kernel: kernel, outputGradient: g, columns: columns.baseAddress!, columnGradients: columnGradients,
+                                        products: products, weightPartials: partials, inputGradient: inputGradient)
                                 }
                                 if input.requiresGradient {
                                     node.send(to: 0) { dx in
