@@ -75,4 +75,21 @@ struct TapeTests {
         #expect(online.grad == Tensor([-6]))
         #expect(target.grad == nil)
     }
+
+    /// Nodes kept after their tape is gone, or replaced while held, leave the tape cleanly:
+    /// operations on them still work (on fresh nodes).
+    @Test func nodesOutliveTheirTape() throws {
+        let weight = Variable(Tensor([3]), requiresGradient: true)
+        var held: Variable?
+        do {
+            let tape = Tape()
+            held = tape.evaluate { tape in tape.constant(Tensor([2])) * weight }
+            _ = tape.evaluate { tape in tape.constant(Tensor([5])) * weight }
+        }
+        let later = try #require(held)
+        let product = later * weight
+        #expect(product.value == Tensor([18]))
+        product.sum().backward()
+        #expect(weight.grad == Tensor([6]))
+    }
 }

@@ -23,22 +23,27 @@
 /// ```
 public final class Tape {
     /// The nodes in the order the last step made them.
-    private var nodes: [Variable] = []
+    @exclusivity(unchecked) private var nodes: [Variable] = []
     /// How many nodes the step in progress has taken.
-    private var cursor = 0
+    @exclusivity(unchecked) private var cursor = 0
     /// Whether a step is in progress.
     private(set) var isRecording = false
     /// Whether the step in progress records operations for a backward pass (`false` in
     /// ``evaluate(_:)``: inference records nothing).
     private(set) var recordsGradients = false
     /// Reusable arrays for the backward pass.
-    var order: [Variable] = []
-    var stack: [(node: Variable, nextParent: Int)] = []
+    @exclusivity(unchecked) var order: [Variable] = []
+    @exclusivity(unchecked) var stack: [(node: Variable, nextParent: Int)] = []
     /// Buffers lent to kernels for intermediate results.
-    private var scratch: [[Float]] = []
+    @exclusivity(unchecked) private var scratch: [[Float]] = []
 
     /// An empty tape.
     public init() {}
+
+    /// Lets go of the nodes, first clearing their link back to this tape (see ``Variable/tape``).
+    deinit {
+        for node in nodes { node.tape = nil }
+    }
 
     /// The number of nodes the tape keeps (those of its largest step so far).
     public var nodeCount: Int { nodes.count }
@@ -51,6 +56,8 @@ public final class Tape {
         if cursor == nodes.count {
             nodes.append(Variable(recordedOn: self))
         } else if !isKnownUniquelyReferenced(&nodes[cursor]) {
+            // Someone still holds last step's node: it keeps its values but leaves the tape.
+            nodes[cursor].tape = nil
             nodes[cursor] = Variable(recordedOn: self)
         }
         return nodes[cursor]

@@ -18,23 +18,30 @@
 /// ```
 public final class Variable {
     /// The forward value.
-    public var value: Tensor
+    // The engine's hot stored properties skip dynamic exclusivity checks: no access to one of
+    // them overlaps another access to the same property (each operation writes only its own
+    // node), and the checks cost a sixth of a small network's step.
+    @exclusivity(unchecked) public var value: Tensor
     /// Whether gradients flow to this variable (true for parameters and anything computed from them).
     public internal(set) var requiresGradient: Bool
     /// The variables this one was computed from; empty for leaves and constants.
-    var parents: [Variable] = []
+    @exclusivity(unchecked) var parents: [Variable] = []
     /// How this node was computed, for the backward pass.
     var operation: Operation = .leaf
     /// What the forward pass kept for the backward pass (winning indices, masks, columns).
-    var saved = SavedValues()
+    @exclusivity(unchecked) var saved = SavedValues()
     /// The tape whose steps reuse this node (for parameters: the tape of the step in progress).
-    weak var tape: Tape?
+    ///
+    /// Not reference-counted (a weak reference would put every retain of the tape on the slow
+    /// path): a tape sets it only on nodes it holds, and clears it on each of them before it lets
+    /// go, in ``Tape/nextNode()`` and in its `deinit`, so it is never left dangling.
+    unowned(unsafe) var tape: Tape?
     /// The gradient storage behind ``grad``, kept when the gradient is cleared so the next
     /// backward pass writes into it instead of allocating.
-    var gradientStorage: Tensor?
+    @exclusivity(unchecked) var gradientStorage: Tensor?
     var hasGradient = false
     /// The gradient flowing into this node during a backward pass.
-    var pending: Tensor?
+    @exclusivity(unchecked) var pending: Tensor?
     var hasPending = false
     /// The node's position during a ``backward()`` pass, -1 outside one.
     var orderIndex = -1
