@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side NeuralCore benchmarks in one run, thread for thread: `dojo bench --suite neural`
 # (release) against numpy (OpenBLAS) and PyTorch, each pinned with taskset to one core and then
-# to two, every figure the median of 5 samples on both sides.
+# to two, every figure the median of 5 samples on both sides. The test suite's allocation counter
+# (Tests/Support/AllocationCounter) is compiled as a shared library and preloaded into `dojo`
+# only, so it reports heap allocations per call in steady state.
 #
 #   bash Benchmarks/run_neural.sh
 #
@@ -22,9 +24,11 @@ fi
 "$here/.venv/bin/pip" install --quiet -r "$here/requirements.txt" -r "$here/requirements-neural.txt"
 
 (cd "$root" && swift build -c release --product dojo >&2)
+cc -O2 -shared -fPIC -o "$work/allocation_counter.so" "$root/Tests/Support/AllocationCounter/AllocationCounter.c" \
+    -I"$root/Tests/Support/AllocationCounter/include"
 for threads in 1 2; do
     cores="0-$((threads - 1))"
-    taskset -c "$cores" "$root/.build/release/dojo" bench --suite neural --json --repeats 5 > "$work/dojo-$threads.json"
+    LD_PRELOAD="$work/allocation_counter.so" taskset -c "$cores" "$root/.build/release/dojo" bench --suite neural --json --repeats 5 > "$work/dojo-$threads.json"
     taskset -c "$cores" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
         "$here/.venv/bin/python" "$here/torch_neural.py" --threads "$threads" --repeats 5 > "$work/reference-$threads.json"
 done
