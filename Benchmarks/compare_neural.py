@@ -2,11 +2,15 @@
 Benchmarks/run_neural.sh run, thread for thread, and prints a Markdown table with ratios, heap
 allocations per call, and the goals of issue 9 (the one-engine issue).
 
-Usage: compare_neural.py dojo-1.json reference-1.json dojo-2.json reference-2.json
-(the first pair pinned to one core, the second to two).
+Usage: compare_neural.py DIRECTORY
+with DIRECTORY holding dojo-T-R.json and reference-T-R.json for T in 1 2 (threads) and rounds R;
+each case's figure is its median over the rounds.
 """
 
+import glob
 import json
+import os
+import statistics
 import sys
 
 # (case, threads) -> (goal, check(ours, reference)); ours and reference in the case's unit.
@@ -27,12 +31,30 @@ def load(path):
         return json.load(handle)
 
 
+def merged(paths):
+    """One run's JSON with each case's value (and allocations) the median over `paths`' runs."""
+    runs = [load(path) for path in sorted(paths)]
+    first = runs[0]
+    results = []
+    for result in first["results"]:
+        values = [r["value"] for run in runs for r in run["results"] if r["name"] == result["name"]]
+        combined = dict(result, value=statistics.median(values))
+        allocations = [r["allocations_per_call"] for run in runs for r in run["results"]
+                       if r["name"] == result["name"] and "allocations_per_call" in r]
+        if allocations:
+            combined["allocations_per_call"] = statistics.median(allocations)
+        results.append(combined)
+    return dict(first, results=results, rounds=len(runs))
+
+
 def main():
-    pairs = [(load(sys.argv[1]), load(sys.argv[2])), (load(sys.argv[3]), load(sys.argv[4]))]
+    directory = sys.argv[1]
+    pairs = [(merged(glob.glob(os.path.join(directory, f"dojo-{threads}-*.json"))),
+              merged(glob.glob(os.path.join(directory, f"reference-{threads}-*.json")))) for threads in (1, 2)]
     first_dojo, first_reference = pairs[0]
     print(f"NeuralCore ({first_dojo['build']}) vs numpy {first_reference['numpy']} / PyTorch {first_reference['torch']}, "
           f"same run; each side pinned with taskset to the cores in the threads column; medians of "
-          f"{first_dojo['repeats']} (NeuralCore) and {first_reference['repeats']} (reference) samples")
+          f"{first_dojo['repeats']} samples per round on each side, then the median over {first_dojo['rounds']} interleaved rounds")
     print("| case | threads | NeuralCore | numpy / PyTorch | ratio | allocations per call | goal | met |")
     print("|---|---|---|---|---|---|---|---|")
     rows = []

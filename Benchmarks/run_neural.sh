@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side NeuralCore benchmarks in one run, thread for thread: `dojo bench --suite neural`
 # (release) against numpy (OpenBLAS) and PyTorch, each pinned with taskset to one core and then
-# to two, every figure the median of 5 samples on both sides. The test suite's allocation counter
+# to two, every figure the median of 5 samples on both sides, in three interleaved rounds. The test suite's allocation counter
 # (Tests/Support/AllocationCounter) is compiled as a shared library and preloaded into `dojo`
 # only, so it reports heap allocations per call in steady state.
 #
@@ -26,10 +26,14 @@ fi
 (cd "$root" && swift build -c release --product dojo >&2)
 cc -O2 -shared -fPIC -o "$work/allocation_counter.so" "$root/Tests/Support/AllocationCounter/AllocationCounter.c" \
     -I"$root/Tests/Support/AllocationCounter/include"
+# Three rounds, each side in turn, so a machine whose speed drifts (shared cloud cores) shifts
+# both sides alike; compare_neural.py takes each case's median over the rounds.
 for threads in 1 2; do
     cores="0-$((threads - 1))"
-    LD_PRELOAD="$work/allocation_counter.so" taskset -c "$cores" "$root/.build/release/dojo" bench --suite neural --json --repeats 5 > "$work/dojo-$threads.json"
-    taskset -c "$cores" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
-        "$here/.venv/bin/python" "$here/torch_neural.py" --threads "$threads" --repeats 5 > "$work/reference-$threads.json"
+    for round in 1 2 3; do
+        LD_PRELOAD="$work/allocation_counter.so" taskset -c "$cores" "$root/.build/release/dojo" bench --suite neural --json --repeats 5 > "$work/dojo-$threads-$round.json"
+        taskset -c "$cores" env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+            "$here/.venv/bin/python" "$here/torch_neural.py" --threads "$threads" --repeats 5 > "$work/reference-$threads-$round.json"
+    done
 done
-"$here/.venv/bin/python" "$here/compare_neural.py" "$work/dojo-1.json" "$work/reference-1.json" "$work/dojo-2.json" "$work/reference-2.json"
+"$here/.venv/bin/python" "$here/compare_neural.py" "$work"
