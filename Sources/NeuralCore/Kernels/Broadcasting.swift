@@ -137,9 +137,6 @@ struct AxisSet: Equatable {
     /// Adds `axis`.
     mutating func insert(_ axis: Int) { bits |= 1 << UInt8(axis) }
 
-    /// Whether the set is empty.
-    var isEmpty: Bool { bits == 0 }
-
     /// The axes that `source` sums over to reach `target` when `target` broadcasts to it: the
     /// leading extra axes and those where `target` has extent 1 and `source` does not.
     static func reduction(from source: Extents, to target: Extents) -> AxisSet {

@@ -26,9 +26,6 @@ struct Extents: Equatable {
         storage = SIMD8(repeating: 1)
     }
 
-    /// A rank-0 shape (a scalar).
-    static var scalar: Extents { Extents(ones: 0) }
-
     /// A rank-1 shape.
     static func vector(_ count: Int) -> Extents {
         var extents = Extents(ones: 1)
