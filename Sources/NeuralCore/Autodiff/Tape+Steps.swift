@@ -37,11 +37,6 @@ extension Tape {
     /// - Precondition: a step is in progress.
     public func constant(_ value: Tensor) -> Variable {
         precondition(isRecording, "expected Tape.constant inside valueAndGradient(at:of:) or evaluate(_:)")
-        let node = nextNode()!
-        node.value.prepare(value.extents)
-        node.requiresGradient = false
-        node.operation = .leaf
-        node.writeValue { out in value.withPointer { out.update(from: $0, count: value.count) } }
-        return node
+        return Variable.constant(on: self, shape: value.extents) { out in value.withPointer { out.update(from: $0, count: value.count) } }
     }
 }

@@ -80,11 +80,7 @@ public final class Variable {
     /// The same value as a constant that gradients do not flow through (a "stop gradient",
     /// as for TD targets or advantages); on a tape, a copy in a reused node.
     public func detached() -> Variable {
-        guard tape != nil else { return Variable(value) }
-        let source = value
-        return Variable.constant(onTapeOf: self, shape: value.extents) { out in
-            source.withPointer { out.update(from: $0, count: source.count) }
-        }
+        Variable.constant(value, onTapeOf: self)
     }
 }
 
