@@ -26,7 +26,7 @@ import Dojo
 ///     opponent: .policy { game, rng in search.move(in: game, using: &rng) }, agentSide: .alternate)
 /// let start = try env.reset(seed: 1)   // start.observation, start.info["action_mask"]
 /// ```
-public struct BoardGameEnvironment<Game: BoardGame>: Environment, ActionMasking, Sendable {
+public struct BoardGameEnvironment<Game: BoardGame>: Environment, Sendable {
     public typealias Observation = [Float]
     public typealias Action = Int
 
@@ -72,6 +72,16 @@ public struct BoardGameEnvironment<Game: BoardGame>: Environment, ActionMasking,
 
     public var actionMask: [Bool] {
         outcome.isOver ? Array(repeating: false, count: Game.actionCount) : game.actionMask
+    }
+
+    /// Board games mask: only empty cells (TicTacToe) or open columns (ConnectFour) are legal.
+    public var masksActions: Bool { true }
+
+    /// The legal moves of the player to move; none once the game is over.
+    public func writeActionMask(into mask: UnsafeMutableBufferPointer<Bool>) {
+        precondition(mask.count == Game.actionCount, "expected a mask of \(Game.actionCount) flags, got \(mask.count)")
+        let isOver = outcome.isOver
+        for action in 0..<Game.actionCount { mask[action] = !isOver && game.isLegal(action) }
     }
 
     public mutating func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> Reset<[Float]> {

@@ -24,7 +24,7 @@
 /// | 1     | 1 where its opponent has a piece         | 0   | 1   |
 ///
 /// The observing side is the agent, or with `opponent: "none"` the player to move. The legal
-/// moves are `actionMask` (`ActionMasking`) and info `action_mask` (0 or 1 per column).
+/// moves are `actionMask` (and ``Environment/writeActionMask(into:)``) and info `action_mask` (0 or 1 per column).
 ///
 /// ## Rewards
 /// +1 for a win, -1 for a loss, 0 for a draw, given on the step that ends the game; 0 before.

@@ -46,7 +46,7 @@ struct BoardGameRegistrationTests {
         let start = try env.reset(seed: seed)
         var entries: [JSONValue] = [env.observationSpace.jsonValue(of: start.observation), .object(start.info)]
         for _ in 0..<60 {
-            let mask = try #require(env.unwrapped as? any ActionMasking).actionMask
+            let mask = try #require(env.legalActionMask)
             let action = try #require(Discrete(mask.count).sample(mask: mask, using: &agent) as? E.Action)
             let result = env.step(action)
             entries += [env.observationSpace.jsonValue(of: result.observation), .number(result.reward), .object(result.info)]

@@ -2,7 +2,7 @@
 /// reports every violation it finds rather than stopping at the first.
 ///
 /// It resets with `seed`, checks that observations lie in the observation space, that sampled
-/// actions lie in the action space (sampled within the action mask for `ActionMasking`
+/// actions lie in the action space (sampled within the action mask where the environment masks actions
 /// environments, so board games are played rather than ended by an illegal move), that rewards are finite, that each render mode the metadata
 /// lists produces output, and that resetting with the same seed and replaying the same actions
 /// gives the same trajectory.

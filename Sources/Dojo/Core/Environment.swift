@@ -54,6 +54,17 @@ public protocol Environment<Observation, Action> {
 
     /// The innermost environment, under every wrapper.
     var unwrapped: any Environment { get }
+
+    /// Whether some actions can be illegal (board games): learners then read
+    /// ``writeActionMask(into:)`` before choosing.
+    var masksActions: Bool { get }
+
+    /// Writes which actions are legal now, one flag per action index (``Space/indexCount``),
+    /// into `mask`; an environment without a mask sets every flag. Allocates nothing, so vector
+    /// environments call it on every step.
+    ///
+    /// - Precondition: `mask` has one element per action index.
+    func writeActionMask(into mask: UnsafeMutableBufferPointer<Bool>)
 }
 
 extension Environment {
@@ -65,6 +76,24 @@ extension Environment {
     public mutating func close() {}
 
     public var unwrapped: any Environment { self }
+
+    /// No mask by default.
+    public var masksActions: Bool { false }
+
+    /// Every action legal by default.
+    public func writeActionMask(into mask: UnsafeMutableBufferPointer<Bool>) {
+        mask.update(repeating: true)
+    }
+
+    /// The legal actions now, one flag per action index, or `nil` when the environment does not
+    /// mask (allocates; stepping loops use ``writeActionMask(into:)``).
+    public var legalActionMask: [Bool]? {
+        guard masksActions, let count = actionSpace.indexCount else { return nil }
+        return [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
+            writeActionMask(into: buffer)
+            initialized = count
+        }
+    }
 }
 
 /// Reset options and registry defaults: named JSON values, as Gymnasium's `options` dict.

@@ -30,10 +30,3 @@ public struct Transition: Sendable, Hashable {
         self.terminated = terminated
     }
 }
-
-/// An environment whose legal actions change from step to step (board games), exposing them
-/// as a mask for masked sampling and masked policies.
-public protocol ActionMasking {
-    /// `actionMask[a]` is true when action `a` is legal in the current state.
-    var actionMask: [Bool] { get }
-}

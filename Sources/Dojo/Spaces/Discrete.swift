@@ -75,4 +75,19 @@ public struct Discrete: Space, Hashable {
     public var jsonDescription: JSONValue {
         ["type": "Discrete", "n": .number(Double(n)), "start": .number(Double(start))]
     }
+
+    /// `n`: index `i` names element `start + i`.
+    public var indexCount: Int? { n }
+
+    @inlinable
+    public func element(atIndex index: Int) -> Int {
+        precondition(index >= 0 && index < n, "expected an index in 0..<\(n) for \(self), got \(index)")
+        return start + index
+    }
+
+    @inlinable
+    public func index(of element: Int) -> Int {
+        precondition(contains(element), "expected an element of \(self), got \(element)")
+        return element - start
+    }
 }

@@ -81,4 +81,34 @@ public struct MultiDiscrete: Space, Hashable {
             "start": .array(start.map { .number(Double($0)) }),
         ]
     }
+
+    /// The product of the counts (every combination, the last entry varying fastest), or `nil`
+    /// beyond 2³¹ combinations.
+    public var indexCount: Int? {
+        var product = 1
+        for count in nvec {
+            let (next, overflow) = product.multipliedReportingOverflow(by: count)
+            if overflow || next > Int(Int32.max) { return nil }
+            product = next
+        }
+        return product
+    }
+
+    public func element(atIndex index: Int) -> [Int] {
+        precondition(indexCount.map { index >= 0 && index < $0 } ?? false, "expected an index in 0..<\(indexCount ?? 0) for \(self), got \(index)")
+        var remainder = index
+        var element = start
+        for entry in stride(from: nvec.count - 1, through: 0, by: -1) {
+            element[entry] += remainder % nvec[entry]
+            remainder /= nvec[entry]
+        }
+        return element
+    }
+
+    public func index(of element: [Int]) -> Int {
+        precondition(indexCount != nil && contains(element), "expected an element of \(self), got \(element)")
+        var index = 0
+        for entry in 0..<nvec.count { index = index * nvec[entry] + (element[entry] - start[entry]) }
+        return index
+    }
 }

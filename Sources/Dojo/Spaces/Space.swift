@@ -36,6 +36,19 @@ public protocol Space<Element>: Sendable, CustomStringConvertible {
 
     /// The space described as JSON, e.g. `{"type": "Discrete", "n": 2, "start": 0}`.
     var jsonDescription: JSONValue { get }
+
+    /// How many elements an index in `0..<indexCount` names (`Discrete`: `n`; `MultiDiscrete`:
+    /// the product of its sizes), or `nil` for spaces that are not finite: what lets a learner
+    /// with discrete outputs (DQN's Q-values, a categorical policy) act in any environment.
+    var indexCount: Int? { get }
+
+    /// The element an index names.
+    /// - Precondition: `indexCount` is not `nil` and `index` lies in `0..<indexCount`.
+    func element(atIndex index: Int) -> Element
+
+    /// The index of an element: ``element(atIndex:)`` reversed.
+    /// - Precondition: `indexCount` is not `nil` and the space contains `element`.
+    func index(of element: Element) -> Int
 }
 
 extension Space {
@@ -62,4 +75,17 @@ public struct SpaceError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 
     public var description: String { message }
+}
+
+extension Space {
+    /// Not finite by default.
+    public var indexCount: Int? { nil }
+
+    public func element(atIndex index: Int) -> Element {
+        preconditionFailure("expected a finite space to index, got \(self)")
+    }
+
+    public func index(of element: Element) -> Int {
+        preconditionFailure("expected a finite space to index, got \(self)")
+    }
 }

@@ -21,6 +21,14 @@ extension Wrapper {
     }
 
     public var unwrapped: any Environment { base.unwrapped }
+
+    /// The wrapped environment's: every wrapper forwards the action mask unless it says otherwise.
+    public var masksActions: Bool { base.masksActions }
+
+    /// The wrapped environment's mask.
+    public func writeActionMask(into mask: UnsafeMutableBufferPointer<Bool>) {
+        base.writeActionMask(into: mask)
+    }
 }
 
 extension Wrapper where ObservationSpace == Base.ObservationSpace {
