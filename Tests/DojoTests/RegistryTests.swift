@@ -63,3 +63,32 @@ import TestSupport
         }
     }
 }
+
+/// A learner given only an id reaches the environment's concrete type through a visitor and
+/// vectorises it, with masks and episode statistics.
+@Suite struct EnvironmentVisitorTests {
+    struct VectorStats: EnvironmentVisitor {
+        func visit<E: Environment>(_ environment: E) throws -> (typeName: String, actions: Int, episodes: Int) {
+            let envs = SyncVectorEnvironment(count: 4) { _ in environment }
+            try envs.reset(seed: 7)
+            var generator = SeededGenerator(seed: 1)
+            var episodes = 0
+            let actions = envs.singleActionSpace.indexCount ?? 0
+            for _ in 0..<30 {
+                let batch = envs.step((0..<4).map { _ in envs.singleActionSpace.element(atIndex: Int(generator.next(upperBound: UInt64(actions)))) })
+                episodes += batch.hasEpisodeStatistics.filter { $0 }.count
+            }
+            return ("\(E.self)", actions, episodes)
+        }
+    }
+
+    @Test func openHandsTheConcreteTypeToTheVisitor() throws {
+        var registry = EnvironmentRegistry()
+        registry.register(id: "Countdown-v0", maxEpisodeSteps: 4) { _ in Countdown(length: 3) }
+        let result = try registry.open(id: "Countdown-v0", with: VectorStats())
+        #expect(result.typeName.contains("TimeLimit<OrderEnforcing<Countdown>>") && result.actions == 3)
+        // Next-step autoreset: three steps, then a reset step, so episodes end at steps 3, 7, ..., 27.
+        #expect(result.episodes == 4 * 7)
+        #expect(throws: EnvironmentError.self) { try registry.open(id: "Countdwn-v0", with: VectorStats()) }
+    }
+}

@@ -48,3 +48,26 @@ import TestSupport
         #expect(endings > 10, "expected many autoresets, saw \(endings)")
     }
 }
+
+/// A vector batch of board games carries each copy's legal moves, threaded or not.
+@Suite struct VectorActionMaskTests {
+    @Test(arguments: [false, true])
+    func masksFollowEachCopysBoard(threaded: Bool) throws {
+        let make = { (_: Int) in TicTacToeEnvironment(opponent: .random, agentSide: .alternate) }
+        let envs: any VectorEnvironment<TicTacToeEnvironment> = threaded
+            ? ThreadedVectorEnvironment(count: 4, threads: 2, makeEnvironment: make) : SyncVectorEnvironment(count: 4, makeEnvironment: make)
+        var batch = try envs.reset(seed: 3)
+        #expect(batch.masksActions && batch.actionCount == 9)
+        var generator = SeededGenerator(seed: 9)
+        for _ in 0..<40 {
+            var actions: [Int] = []
+            for copy in 0..<4 {
+                let mask = Array(batch.actionMask(copy))
+                #expect(mask == (0..<9).map { index in envs.environment(copy).legalActionMask?[index] ?? false }
+                        || batch.terminations[copy] || batch.truncations[copy])
+                actions.append(Discrete(9).sample(mask: mask.contains(true) ? mask : Array(repeating: true, count: 9), using: &generator))
+            }
+            batch = envs.step(actions)
+        }
+    }
+}

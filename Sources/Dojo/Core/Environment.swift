@@ -7,6 +7,10 @@ import Rendering
 /// episode ended inside the task (`terminated`: the MDP reached a terminal state) or was cut
 /// from outside (`truncated`: a time limit). An agent must call `reset` again after either.
 ///
+/// Environments are values: a copy is an independent environment with the same state, which is
+/// how vector environments and learners make copies of an environment they know only by id
+/// (``EnvironmentRegistry/open(id:options:with:)``).
+///
 /// Seeding is Gymnasium's: `reset(seed:)` reseeds the environment's own generator, and a later
 /// `reset()` without a seed continues that generator's stream. An environment that was never
 /// given a seed behaves as if seeded with 0, so every run is reproducible.

@@ -24,7 +24,9 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
         environments = .allocate(capacity: count)
         _ = environments.initialize(from: made)
         observationSpace = made[0].observationSpace
-        batch = VectorBatch(count: count, observationSize: observationSpace.flatDimension)
+        batch = VectorBatch(
+            count: count, observationSize: observationSpace.flatDimension,
+            actionCount: made[0].actionSpace.indexCount ?? 0, masksActions: made[0].masksActions && made[0].actionSpace.indexCount != nil)
         self.mode = mode
     }
 
@@ -52,8 +54,18 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
             batch.mutableTerminations[index] = false
             batch.mutableTruncations[index] = false
             batch.mutableHasFinalObservation[index] = false
+            batch.mutableHasEpisodeStatistics[index] = false
             batch.needsReset[index] = false
+            batch.runningReturns[index] = 0
+            batch.runningLengths[index] = 0
+            writeMask(index)
         }
+    }
+
+    /// Copy `index`'s legal actions into the batch, when the environment masks.
+    @inlinable
+    func writeMask(_ index: Int) {
+        if batch.masksActions { environments[index].writeActionMask(into: batch.actionMaskRow(index)) }
     }
 
     /// Steps copies in `range` with their actions, restarting ended episodes according to `mode`.
@@ -61,18 +73,29 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
     func step(_ range: Range<Int>, actions: UnsafeBufferPointer<Base.Action>) {
         for index in range {
             batch.mutableHasFinalObservation[index] = false
+            batch.mutableHasEpisodeStatistics[index] = false
             if batch.needsReset[index] {
                 restart(index, into: batch.observationRow(index))
                 batch.mutableRewards[index] = 0
                 batch.mutableTerminations[index] = false
                 batch.mutableTruncations[index] = false
                 batch.needsReset[index] = false
+                writeMask(index)
                 continue
             }
             let result = environments[index].step(actions[index])
             batch.mutableRewards[index] = result.reward
             batch.mutableTerminations[index] = result.terminated
             batch.mutableTruncations[index] = result.truncated
+            batch.runningReturns[index] += result.reward
+            batch.runningLengths[index] += 1
+            if result.isDone {
+                batch.mutableEpisodeReturns[index] = batch.runningReturns[index]
+                batch.mutableEpisodeLengths[index] = batch.runningLengths[index]
+                batch.mutableHasEpisodeStatistics[index] = true
+                batch.runningReturns[index] = 0
+                batch.runningLengths[index] = 0
+            }
             let space = observationSpace
             switch (mode, result.isDone) {
             case (_, false):
@@ -85,6 +108,7 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
                 batch.mutableHasFinalObservation[index] = true
                 restart(index, into: batch.observationRow(index))
             }
+            writeMask(index)
         }
     }
 

@@ -20,6 +20,9 @@ public protocol VectorEnvironment<Base>: AnyObject {
     /// The buffers that `reset` and `step` fill.
     var batch: VectorBatch { get }
 
+    /// A copy of copy `index` as it stands, for inspection.
+    func environment(_ index: Int) -> Base
+
     /// Resets every copy; copy `i` is seeded with `seed + i` when a seed is given.
     ///
     /// Without a seed, the first reset seeds copy `i` with `i` (as `seed: 0` would), so the
