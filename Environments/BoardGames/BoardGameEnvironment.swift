@@ -74,6 +74,12 @@ public struct BoardGameEnvironment<Game: BoardGame>: Environment, Sendable {
         outcome.isOver ? Array(repeating: false, count: Game.actionCount) : game.actionMask
     }
 
+    /// A game against an opponent is a success when the agent wins.
+    public var reportsSuccess: Bool { agentPlayer != nil }
+
+    /// Whether the agent has won.
+    public var isSuccess: Bool { agentPlayer.map { outcome == .win($0) } ?? false }
+
     /// Board games mask: only empty cells (TicTacToe) or open columns (ConnectFour) are legal.
     public var masksActions: Bool { true }
 

@@ -85,6 +85,12 @@ public struct GridWorld<Encoding: GridObservationEncoding>: Environment, Sendabl
 
     public var observationSpace: Encoding.ObservationSpace { encoding.observationSpace }
 
+    /// Reaching a goal is a success (FrozenLake's measure of a policy).
+    public var reportsSuccess: Bool { true }
+
+    /// Whether the agent stands on a goal.
+    public var isSuccess: Bool { map.tiles[agentCell] == .goal }
+
     /// Starts an episode on a start cell. No reset options are accepted.
     public mutating func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> Reset<Observation> {
         try options.rejectUnknown([])

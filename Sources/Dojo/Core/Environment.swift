@@ -69,6 +69,13 @@ public protocol Environment<Observation, Action> {
     ///
     /// - Precondition: `mask` has one element per action index.
     func writeActionMask(into mask: UnsafeMutableBufferPointer<Bool>)
+
+    /// Whether the environment can tell a successful episode (a goal reached, a game won), so
+    /// evaluation reports a success rate.
+    var reportsSuccess: Bool { get }
+
+    /// Whether the episode so far counts as a success; read at its end.
+    var isSuccess: Bool { get }
 }
 
 extension Environment {
@@ -88,6 +95,12 @@ extension Environment {
     public func writeActionMask(into mask: UnsafeMutableBufferPointer<Bool>) {
         mask.update(repeating: true)
     }
+
+    /// No notion of success by default.
+    public var reportsSuccess: Bool { false }
+
+    /// Never a success by default.
+    public var isSuccess: Bool { false }
 
     /// The legal actions now, one flag per action index, or `nil` when the environment does not
     /// mask (allocates; stepping loops use ``writeActionMask(into:)``).

@@ -29,6 +29,12 @@ extension Wrapper {
     public func writeActionMask(into mask: UnsafeMutableBufferPointer<Bool>) {
         base.writeActionMask(into: mask)
     }
+
+    /// The wrapped environment's.
+    public var reportsSuccess: Bool { base.reportsSuccess }
+
+    /// The wrapped environment's.
+    public var isSuccess: Bool { base.isSuccess }
 }
 
 extension Wrapper where ObservationSpace == Base.ObservationSpace {
