@@ -71,3 +71,20 @@ import TestSupport
         }
     }
 }
+
+/// With same-step autoreset, a truncated episode's legal actions at its last board come with
+/// its final observation, while the mask row already belongs to the new episode.
+@Suite struct VectorFinalActionMaskTests {
+    @Test func truncatedBoardKeepsItsLegalMoves() throws {
+        let envs = SyncVectorEnvironment(count: 1, autoresetMode: .sameStep) { _ in
+            TimeLimit(TicTacToeEnvironment(opponent: .policy { game, _ in game.legalActions[0] }), maxEpisodeSteps: 2)
+        }
+        try envs.reset(seed: 0)
+        envs.step([8])
+        let batch = envs.step([7])
+        #expect(batch.truncations[0] && batch.hasFinalObservation[0])
+        // The agent holds 8 and 7, the opponent 0 and 1: the rest are legal at the last board.
+        #expect(Array(batch.finalActionMask(0)) == [false, false, true, true, true, true, true, false, false])
+        #expect(Array(batch.actionMask(0)) == Array(repeating: true, count: 9))
+    }
+}

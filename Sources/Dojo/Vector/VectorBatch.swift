@@ -22,6 +22,7 @@ public final class VectorBatch: @unchecked Sendable {
     @usableFromInline let mutableTruncations: UnsafeMutableBufferPointer<Bool>
     @usableFromInline let mutableHasFinalObservation: UnsafeMutableBufferPointer<Bool>
     @usableFromInline let mutableActionMasks: UnsafeMutableBufferPointer<Bool>
+    @usableFromInline let mutableFinalActionMasks: UnsafeMutableBufferPointer<Bool>
     @usableFromInline let mutableEpisodeReturns: UnsafeMutableBufferPointer<Double>
     @usableFromInline let mutableEpisodeLengths: UnsafeMutableBufferPointer<Int>
     @usableFromInline let mutableHasEpisodeStatistics: UnsafeMutableBufferPointer<Bool>
@@ -47,6 +48,7 @@ public final class VectorBatch: @unchecked Sendable {
         mutableTruncations = buffer(count, false)
         mutableHasFinalObservation = buffer(count, false)
         mutableActionMasks = buffer(masksActions ? count * actionCount : 0, true)
+        mutableFinalActionMasks = buffer(masksActions ? count * actionCount : 0, true)
         mutableEpisodeReturns = buffer(count, 0)
         mutableEpisodeLengths = buffer(count, 0)
         mutableHasEpisodeStatistics = buffer(count, false)
@@ -57,7 +59,7 @@ public final class VectorBatch: @unchecked Sendable {
 
     deinit {
         for buffer in [mutableObservations, mutableFinalObservations] { buffer.deallocate() }
-        for buffer in [mutableTerminations, mutableTruncations, mutableHasFinalObservation, mutableActionMasks, mutableHasEpisodeStatistics, needsReset] {
+        for buffer in [mutableTerminations, mutableTruncations, mutableHasFinalObservation, mutableActionMasks, mutableFinalActionMasks, mutableHasEpisodeStatistics, needsReset] {
             buffer.deallocate()
         }
         for buffer in [mutableRewards, mutableEpisodeReturns, runningReturns] { buffer.deallocate() }
@@ -79,6 +81,9 @@ public final class VectorBatch: @unchecked Sendable {
     /// Each copy's legal actions for its current observation, `actionCount` flags per copy
     /// (empty when the environment does not mask).
     public var actionMasks: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(mutableActionMasks) }
+    /// The legal actions at each final observation (same-step autoreset, where the environment
+    /// masks), so a learner that bootstraps from a truncated episode's last state masks it right.
+    public var finalActionMasks: UnsafeBufferPointer<Bool> { UnsafeBufferPointer(mutableFinalActionMasks) }
     /// The return of each copy's episode that ended this step (see `hasEpisodeStatistics`).
     public var episodeReturns: UnsafeBufferPointer<Double> { UnsafeBufferPointer(mutableEpisodeReturns) }
     /// The length of each copy's episode that ended this step (see `hasEpisodeStatistics`).
@@ -95,6 +100,12 @@ public final class VectorBatch: @unchecked Sendable {
     /// Copy `index`'s final observation (valid when `hasFinalObservation[index]`).
     public func finalObservation(_ index: Int) -> UnsafeBufferPointer<Float> {
         UnsafeBufferPointer(finalObservationRow(index))
+    }
+
+    /// Copy `index`'s legal actions at its final observation (valid when `masksActions` and
+    /// `hasFinalObservation[index]`).
+    public func finalActionMask(_ index: Int) -> UnsafeBufferPointer<Bool> {
+        UnsafeBufferPointer(rebasing: mutableFinalActionMasks[index * actionCount..<(index + 1) * actionCount])
     }
 
     /// Copy `index`'s legal actions (valid when `masksActions`).

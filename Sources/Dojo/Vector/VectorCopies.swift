@@ -106,6 +106,10 @@ final class VectorCopies<Base: Environment>: @unchecked Sendable {
             case (.sameStep, true):
                 space.flatten(result.observation, into: batch.finalObservationRow(index))
                 batch.mutableHasFinalObservation[index] = true
+                if batch.masksActions {
+                    environments[index].writeActionMask(
+                        into: UnsafeMutableBufferPointer(rebasing: batch.mutableFinalActionMasks[index * batch.actionCount..<(index + 1) * batch.actionCount]))
+                }
                 restart(index, into: batch.observationRow(index))
             }
             writeMask(index)
