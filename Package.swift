@@ -71,6 +71,7 @@ let package = Package(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "Rendering", "TestSupport", "AllocationCounter"],
             exclude: ["Scripts"], resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "Dojo", "NeuralCore", "TestSupport"]),
         .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
         .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal"]),
     ],

@@ -1,5 +1,6 @@
 import Dojo
 import Environments
+import TestSupport
 import Testing
 
 /// Value iteration on the model gives the optimal success probability within the time limit;

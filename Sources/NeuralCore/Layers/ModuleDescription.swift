@@ -47,6 +47,13 @@ public struct ModuleDescriptionError: Error, Equatable, CustomStringConvertible 
     /// What was wrong.
     public let reason: String
 
+    /// An error at `path` for `reason`, for code that checks a description's shape (an agent
+    /// expecting a particular network).
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     public var description: String { "model architecture\(path.isEmpty ? "" : " at \(path)"): \(reason)" }
 }
 

@@ -1,0 +1,35 @@
+import Dojo
+
+/// ``evaluate(policy:environment:episodes:seed:deterministic:)`` on a fresh environment made
+/// from `environmentID` by `registry` (with its registered time limit), for code that knows the
+/// environment only by id (`dojo eval`, a checkpoint's `env_id`).
+///
+/// - Throws: ``AgentError/environment(_:)`` for an unknown id or options, or what evaluation throws.
+public func evaluate(
+    policy: some Policy, environmentID: String, registry: EnvironmentRegistry, options: Options = [:],
+    episodes: Int = 10, seed: UInt64 = 0, deterministic: Bool = true
+) throws(AgentError) -> EvaluationResult {
+    do {
+        return try registry.open(
+            id: environmentID, options: options,
+            with: RegisteredEvaluation(policy: policy, episodes: episodes, seed: seed, deterministic: deterministic))
+    } catch let error as AgentError {
+        throw error
+    } catch let error as EnvironmentError {
+        throw .environment(error)
+    } catch {
+        throw .file(path: environmentID, reason: "\(error)")
+    }
+}
+
+/// Evaluates a policy on whatever environment the registry opens.
+private struct RegisteredEvaluation<P: Policy>: EnvironmentVisitor {
+    let policy: P
+    let episodes: Int
+    let seed: UInt64
+    let deterministic: Bool
+
+    func visit<E: Environment>(_ environment: E) throws -> EvaluationResult {
+        try evaluate(policy: policy, environment: environment, episodes: episodes, seed: seed, deterministic: deterministic)
+    }
+}

@@ -1,0 +1,97 @@
+import Dojo
+import Foundation
+
+/// Deep Q-learning (Mnih et al., 2015) with Double DQN, dueling heads, n-step returns,
+/// prioritized replay and action masking as options: the entry point to train one.
+///
+/// ```swift
+/// let dqn = DQN(configuration: .cartPoleDefault, seed: 1)
+/// let run = try dqn.train(environmentID: "CartPole-v1", registry: .standard)
+/// let score = try evaluate(policy: run.policy, environment: CartPole(), episodes: 100)
+/// ```
+public struct DQN {
+    /// The settings.
+    public var configuration: DQNConfiguration
+    /// The seed of every random draw (network, exploration, replay, environments).
+    public var seed: UInt64
+    /// Where checkpoints and metrics go, or `nil` to keep everything in memory.
+    public var runFolder: RunFolder?
+
+    /// A run of `configuration` from `seed`.
+    public init(configuration: DQNConfiguration, seed: UInt64 = 0, runFolder: RunFolder? = nil) {
+        self.configuration = configuration
+        self.seed = seed
+        self.runFolder = runFolder
+    }
+
+    /// Trains on the environment registered as `environmentID` (with its time limit), opened
+    /// with its concrete type so stepping is specialised.
+    ///
+    /// - Throws: ``AgentError`` for an invalid configuration, an environment without discrete
+    ///   actions, an unknown id or a file that cannot be written.
+    public func train(environmentID: String, registry: EnvironmentRegistry, options: Options = [:]) throws(AgentError) -> DQNTrainingResult {
+        let spec: EnvironmentSpec
+        do {
+            spec = try registry.spec(environmentID)
+        } catch {
+            throw .environment(error)
+        }
+        do {
+            return try registry.open(
+                id: environmentID, options: options,
+                with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold))
+        } catch let error as AgentError {
+            throw error
+        } catch let error as EnvironmentError {
+            throw .environment(error)
+        } catch {
+            throw .file(path: environmentID, reason: "\(error)")
+        }
+    }
+
+    /// Trains on copies of `environment`.
+    ///
+    /// - Parameters:
+    ///   - environmentID: the id written into checkpoints.
+    ///   - rewardThreshold: the evaluation mean return that stops training when
+    ///     `stop_on_reward_threshold` is set.
+    public func train<E: Environment>(on environment: E, environmentID: String, rewardThreshold: Double? = nil) throws(AgentError) -> DQNTrainingResult {
+        try DQNTraining(
+            environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold,
+            configuration: configuration, seed: seed, runFolder: runFolder
+        ).run()
+    }
+
+    private struct Trainer: EnvironmentVisitor {
+        let dqn: DQN
+        let environmentID: String
+        let rewardThreshold: Double?
+
+        func visit<E: Environment>(_ environment: E) throws -> DQNTrainingResult {
+            try dqn.train(on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold)
+        }
+    }
+}
+
+/// What a DQN run produced.
+public struct DQNTrainingResult {
+    /// The trained network as a greedy policy (epsilon-greedy with the final exploration rate
+    /// when not deterministic).
+    public let policy: DQNPolicy
+    /// One row per metrics interval.
+    public let metrics: [MetricsRow]
+    /// The periodic evaluations.
+    public let evaluations: [EvaluationRecord]
+    /// Environment steps taken.
+    public let timesteps: Int
+    /// Gradient steps taken.
+    public let updates: Int
+    /// Episodes finished.
+    public let episodes: Int
+    /// The best periodic evaluation's mean return, if any ran.
+    public let bestMeanReturn: Double?
+    /// Whether training stopped at the reward threshold.
+    public let stoppedEarly: Bool
+    /// The metadata of the final checkpoint.
+    public let metadata: CheckpointMetadata
+}

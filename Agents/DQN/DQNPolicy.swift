@@ -1,0 +1,55 @@
+import Dojo
+import NeuralCore
+
+/// A Q-network acting greedily over the legal actions, or epsilon-greedily when not
+/// deterministic: a trained DQN agent as a ``Policy``.
+public final class DQNPolicy: Policy {
+    /// The network whose Q-values rank the actions.
+    public let network: QNetwork
+    /// The probability of a random legal action when not deterministic (SB3's
+    /// `exploration_rate`).
+    public var explorationRate: Double
+    private let tape = Tape()
+    private var input: Tensor
+    private var greedy: [Int] = []
+
+    /// A policy acting with `network`.
+    public init(network: QNetwork, explorationRate: Double = 0.05) {
+        self.network = network
+        self.explorationRate = explorationRate
+        input = Tensor.zeros([1, 1])
+    }
+
+    public var actionCount: Int { network.actionCount }
+
+    public func chooseActions(
+        observations: UnsafeBufferPointer<Float>, count: Int, masks: UnsafeBufferPointer<Bool>?,
+        deterministic: Bool, into actions: UnsafeMutableBufferPointer<Int>, using generator: inout SeededGenerator
+    ) {
+        writeQValues(observations: observations, count: count) { q in
+            if greedy.count != count { greedy = Array(repeating: 0, count: count) }
+            writeGreedyActions(q: q, columns: actionCount, masks: masks, into: &greedy)
+        }
+        for row in 0..<count {
+            if !deterministic && generator.nextUnitDouble() < explorationRate {
+                let mask = masks.map { UnsafeBufferPointer(rebasing: $0[row * actionCount..<(row + 1) * actionCount]) }
+                actions[row] = randomLegalAction(count: actionCount, mask: mask, using: &generator)
+            } else {
+                actions[row] = greedy[row]
+            }
+        }
+    }
+
+    /// Runs the network on `count` flattened observations and hands `body` the Q-values,
+    /// `count` rows of `actionCount`, valid only during the call.
+    public func writeQValues(observations: UnsafeBufferPointer<Float>, count: Int, _ body: (UnsafeBufferPointer<Float>) -> Void) {
+        let width = observations.count / max(count, 1)
+        if input.shape != [count, width] { input = Tensor.zeros([count, width]) }
+        input.withUnsafeMutableScalars { out in
+            for index in 0..<count * width { out[index] = observations[index] }
+        }
+        tape.evaluate { tape in
+            network(tape.constant(input)).value.scalars.withUnsafeBufferPointer { body($0) }
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import Dojo
+import Foundation
+import NeuralCore
+
+/// A DQN run on copies of one environment, read top to bottom as CleanRL's `dqn.py`: build the
+/// network, buffer and schedules; then loop over collection phases (act epsilon-greedily, store
+/// transitions, update the target network, fire training events) and training phases
+/// (gradient steps on replay batches), with Stable-Baselines3's meaning for every setting.
+final class DQNTraining<E: Environment> {
+    let configuration: DQNConfiguration
+    let seed: UInt64
+    let environmentID: String
+    let rewardThreshold: Double?
+    let runFolder: RunFolder?
+    let prototype: E
+    let envs: SyncVectorEnvironment<E>
+    let actionCount: Int
+    let observationSize: Int
+    let usesMasks: Bool
+    let learner: DQNLearner
+    var buffer: ReplayBuffer
+    var accumulator: NStepAccumulator
+    let batch: ReplayBatch
+    let policy: DQNPolicy
+    /// Draws for exploration (random actions and the epsilon coin).
+    var explorationGenerator: SeededGenerator
+    /// Draws for replay sampling.
+    var replayGenerator: SeededGenerator
+
+    // Progress, in SB3's counters.
+    var timesteps = 0
+    var collectionSteps = 0
+    var episodes = 0
+    var evaluationCount = 0
+    var recentReturns = RecentReturns()
+    var lossSum = 0.0
+    var lossCount = 0
+    var metrics: [MetricsRow] = []
+    var evaluations: [EvaluationRecord] = []
+    var bestMeanReturn: Double?
+    var stoppedEarly = false
+    let clock = ContinuousClock()
+    var start: ContinuousClock.Instant
+
+    // Per-step scratch, allocated once.
+    var actions: [Int]
+    var environmentActions: [E.Action]
+    var previousObservations: [Float]
+
+    init(
+        environment: E, environmentID: String, rewardThreshold: Double?, configuration: DQNConfiguration, seed: UInt64,
+        runFolder: RunFolder?
+    ) throws(AgentError) {
+        try configuration.validate()
+        guard let actionCount = environment.actionSpace.indexCount else {
+            throw .unsupportedActionSpace(environment: environmentID, space: environment.actionSpace.description)
+        }
+        self.configuration = configuration
+        self.seed = seed
+        self.environmentID = environmentID
+        self.rewardThreshold = rewardThreshold
+        self.runFolder = runFolder
+        self.actionCount = actionCount
+        prototype = environment
+        envs = SyncVectorEnvironment(count: configuration.nEnvs, autoresetMode: .sameStep) { _ in environment }
+        observationSize = envs.batch.observationSize
+        usesMasks = envs.batch.masksActions
+
+        var generator = SeededGenerator(seed: seed)
+        var networkGenerator = generator.child(0)
+        explorationGenerator = generator.child(1)
+        replayGenerator = generator.child(2)
+        _ = generator.next()
+        let network = QNetwork(
+            observationSize: observationSize, actionCount: actionCount, hiddenSizes: configuration.netArch,
+            activation: configuration.activation, dueling: configuration.dueling, using: &networkGenerator)
+        learner = DQNLearner(
+            online: network, learningRate: configuration.learningRate, doubleQ: configuration.doubleQ,
+            maxGradNorm: configuration.maxGradNorm, usesMasks: usesMasks, batchSize: configuration.batchSize)
+        policy = DQNPolicy(network: network, explorationRate: configuration.explorationInitialEps)
+        buffer = ReplayBuffer(
+            capacity: configuration.bufferSize, observationSize: observationSize, actionCount: actionCount,
+            storesMasks: usesMasks, prioritized: configuration.prioritizedReplay, alpha: configuration.prioritizedReplayAlpha)
+        accumulator = NStepAccumulator(
+            steps: configuration.nSteps, gamma: configuration.gamma, copies: configuration.nEnvs, observationSize: observationSize)
+        batch = ReplayBatch(size: configuration.batchSize, observationSize: observationSize, actionCount: actionCount)
+        actions = Array(repeating: 0, count: configuration.nEnvs)
+        environmentActions = Array(repeating: environment.actionSpace.element(atIndex: 0), count: configuration.nEnvs)
+        previousObservations = Array(repeating: 0, count: configuration.nEnvs * observationSize)
+        start = clock.now
+    }
+
+    // MARK: Schedules
+
+    /// SB3's linear exploration: from the initial to the final epsilon over the first
+    /// `exploration_fraction` of training.
+    var epsilon: Double {
+        let progress = Double(timesteps) / Double(configuration.totalTimesteps)
+        guard progress < configuration.explorationFraction else { return configuration.explorationFinalEps }
+        return configuration.explorationInitialEps
+            + progress * (configuration.explorationFinalEps - configuration.explorationInitialEps) / configuration.explorationFraction
+    }
+
+    /// The learning rate at the current progress (SB3 updates it before each training phase).
+    var learningRate: Float {
+        switch configuration.learningRateSchedule {
+        case .constant: configuration.learningRate
+        case .linear: configuration.learningRate * Float(max(0, 1 - Double(timesteps) / Double(configuration.totalTimesteps)))
+        }
+    }
+
+    /// Prioritized replay's importance exponent, annealed linearly from beta0 to 1.
+    var beta: Double {
+        let progress = min(1, Double(timesteps) / Double(configuration.totalTimesteps))
+        return configuration.prioritizedReplayBeta0 + progress * (1 - configuration.prioritizedReplayBeta0)
+    }
+
+    // MARK: The loop
+
+    func run() throws(AgentError) -> DQNTrainingResult {
+        do {
+            try envs.reset(seed: seed)
+        } catch {
+            throw .environment(error)
+        }
+        start = clock.now
+        try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
+        try runFolder?.write(MetricsRow.csvHeader + "\n", to: "metrics.csv")
+        while timesteps < configuration.totalTimesteps && !stoppedEarly {
+            // Collect `train_freq` steps per copy.
+            for _ in 0..<configuration.trainFreq where !stoppedEarly {
+                try collectStep()
+            }
+            // Train once past `learning_starts`.
+            if timesteps > configuration.learningStarts {
+                let steps = configuration.gradientSteps >= 0 ? configuration.gradientSteps : configuration.trainFreq * configuration.nEnvs
+                train(gradientSteps: steps)
+            }
+        }
+        try finish()
+        return DQNTrainingResult(
+            policy: policy, metrics: metrics, evaluations: evaluations, timesteps: timesteps, updates: learner.updates,
+            episodes: episodes, bestMeanReturn: bestMeanReturn, stoppedEarly: stoppedEarly, metadata: metadata())
+    }
+
+    /// One vector step: choose actions, step, store the transitions, update the target, fire events.
+    func collectStep() throws(AgentError) {
+        let batchNow = envs.batch
+        let count = envs.count
+        let masks: UnsafeBufferPointer<Bool>? = usesMasks ? batchNow.actionMasks : nil
+        if timesteps < configuration.learningStarts {
+            for copy in 0..<count {
+                let mask = masks.map { UnsafeBufferPointer(rebasing: $0[copy * actionCount..<(copy + 1) * actionCount]) }
+                actions[copy] = randomLegalAction(count: actionCount, mask: mask, using: &explorationGenerator)
+            }
+        } else {
+            policy.explorationRate = epsilon
+            actions.withUnsafeMutableBufferPointer { out in
+                policy.chooseActions(
+                    observations: batchNow.observations, count: count, masks: masks, deterministic: false, into: out,
+                    using: &explorationGenerator)
+            }
+        }
+        let actionSpace = prototype.actionSpace
+        for copy in 0..<count { environmentActions[copy] = actionSpace.element(atIndex: actions[copy]) }
+        previousObservations.withUnsafeMutableBufferPointer { out in
+            _ = out.initialize(from: batchNow.observations)
+        }
+        let result = envs.step(environmentActions)
+        timesteps += count
+        previousObservations.withUnsafeBufferPointer { previous in
+            for copy in 0..<count {
+                let ended = result.hasFinalObservation[copy]
+                let next = ended ? result.finalObservation(copy) : result.observation(copy)
+                let nextMask: UnsafeBufferPointer<Bool>? = usesMasks ? (ended ? result.finalActionMask(copy) : result.actionMask(copy)) : nil
+                accumulator.record(
+                    copy: copy, observation: UnsafeBufferPointer(rebasing: previous[copy * observationSize..<(copy + 1) * observationSize]),
+                    action: actions[copy], reward: Float(result.rewards[copy]), nextObservation: next,
+                    terminated: result.terminations[copy], truncated: result.truncations[copy], nextMask: nextMask, into: &buffer)
+                if result.hasEpisodeStatistics[copy] {
+                    episodes += 1
+                    recentReturns.append(result.episodeReturns[copy])
+                }
+            }
+        }
+        collectionSteps += 1
+        if collectionSteps % max(configuration.targetUpdateInterval / count, 1) == 0 {
+            learner.updateTarget(tau: configuration.tau)
+        }
+        try fireEvents()
+    }
+
+    /// `gradientSteps` updates on replay batches.
+    func train(gradientSteps: Int) {
+        learner.optimizer.learningRate = learningRate
+        for _ in 0..<gradientSteps {
+            buffer.sample(into: batch, beta: beta, using: &replayGenerator)
+            let loss = learner.update(on: batch, weighted: buffer.isPrioritized)
+            if buffer.isPrioritized {
+                learner.tdErrors.withUnsafeBufferPointer { errors in
+                    buffer.updatePriorities(indices: batch.indices, tdErrors: errors, epsilon: configuration.prioritizedReplayEps)
+                }
+            }
+            lossSum += Double(loss)
+            lossCount += 1
+        }
+    }
+
+    // MARK: Training events
+
+    /// Whether the step just taken crossed a multiple of `interval` environment steps.
+    func crossed(_ interval: Int) -> Bool {
+        interval > 0 && timesteps / interval != (timesteps - envs.count) / interval
+    }
+
+    func fireEvents() throws(AgentError) {
+        if crossed(configuration.metricsInterval) { try writeMetricsRow() }
+        if crossed(configuration.evalFreq) { try evaluateAndKeepBest() }
+        if crossed(configuration.checkpointFreq), let runFolder {
+            try DQNCheckpoint.save(learner.online, metadata: metadata(), to: runFolder.latestCheckpoint)
+        }
+    }
+
+    func writeMetricsRow() throws(AgentError) {
+        let seconds = (clock.now - start) / .seconds(1)
+        let row = MetricsRow(
+            timesteps: timesteps, episodes: episodes, meanReturn: recentReturns.mean,
+            loss: lossCount > 0 ? lossSum / Double(lossCount) : nil, epsilon: epsilon,
+            stepsPerSecond: seconds > 0 ? Double(timesteps) / seconds : 0)
+        lossSum = 0
+        lossCount = 0
+        metrics.append(row)
+        try runFolder?.append(line: row.csvLine, to: "metrics.csv")
+    }
+
+    /// Evaluates the greedy policy; keeps the best checkpoint and stops at the reward threshold
+    /// when asked (SB3's `EvalCallback` with `StopTrainingOnRewardThreshold`).
+    func evaluateAndKeepBest() throws(AgentError) {
+        let evaluationSeed = seed &+ 1_000_000 &+ UInt64(evaluationCount) &* 10_007
+        evaluationCount += 1
+        let result = try evaluate(
+            policy: policy, environment: prototype, episodes: configuration.nEvalEpisodes, seed: evaluationSeed)
+        evaluations.append(EvaluationRecord(timesteps: timesteps, result: result))
+        if bestMeanReturn.map({ result.meanReturn > $0 }) ?? true {
+            bestMeanReturn = result.meanReturn
+            if let runFolder { try DQNCheckpoint.save(learner.online, metadata: metadata(), to: runFolder.bestCheckpoint) }
+        }
+        if configuration.stopOnRewardThreshold, let rewardThreshold, result.meanReturn >= rewardThreshold {
+            stoppedEarly = true
+        }
+    }
+
+    func finish() throws(AgentError) {
+        if let runFolder { try DQNCheckpoint.save(learner.online, metadata: metadata(), to: runFolder.finalCheckpoint) }
+        policy.explorationRate = configuration.explorationFinalEps
+    }
+
+    func metadata() -> CheckpointMetadata {
+        guard let architecture = learner.online.model.architecture else {
+            preconditionFailure("expected the Q-network to describe its architecture")
+        }
+        return CheckpointMetadata(
+            environmentID: environmentID, agent: DQNCheckpoint.agentName,
+            observationSpace: prototype.observationSpace.jsonDescription, actionSpace: prototype.actionSpace.jsonDescription,
+            architecture: architecture, hyperparameters: configuration.jsonValue, timesteps: timesteps)
+    }
+}
