@@ -83,3 +83,21 @@ public struct CheckpointMetadata: Sendable, Equatable {
         }
     }
 }
+
+extension CheckpointMetadata {
+    /// Checks that `environment` has the spaces the policy was trained on, so a policy is never
+    /// run on observations of another shape. Spaces are compared as JSON text, the form the
+    /// file keeps (infinite bounds are the strings `inf` and `-inf` there).
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` naming both spaces.
+    public func requireSpaces<E: Environment>(of environment: E, environmentID: String, path: String) throws(AgentError) {
+        for (name, expected, found) in [
+            ("observation", observationSpace, environment.observationSpace.jsonDescription),
+            ("action", actionSpace, environment.actionSpace.jsonDescription),
+        ] where expected.jsonText != found.jsonText {
+            throw .invalidCheckpoint(
+                path: path,
+                reason: "trained on \(self.environmentID) with the \(name) space \(expected.jsonText), but \(environmentID) has \(found.jsonText)")
+        }
+    }
+}

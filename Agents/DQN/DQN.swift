@@ -16,6 +16,10 @@ public struct DQN {
     public var seed: UInt64
     /// Where checkpoints and metrics go, or `nil` to keep everything in memory.
     public var runFolder: RunFolder?
+    /// Called with each metrics row as it is written (progress output).
+    public var onMetrics: ((MetricsRow) -> Void)?
+    /// Called after each periodic evaluation.
+    public var onEvaluation: ((EvaluationRecord) -> Void)?
 
     /// A run of `configuration` from `seed`.
     public init(configuration: DQNConfiguration, seed: UInt64 = 0, runFolder: RunFolder? = nil) {
@@ -56,10 +60,12 @@ public struct DQN {
     ///   - rewardThreshold: the evaluation mean return that stops training when
     ///     `stop_on_reward_threshold` is set.
     public func train<E: Environment>(on environment: E, environmentID: String, rewardThreshold: Double? = nil) throws(AgentError) -> DQNTrainingResult {
-        try DQNTraining(
+        let training = try DQNTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold,
-            configuration: configuration, seed: seed, runFolder: runFolder
-        ).run()
+            configuration: configuration, seed: seed, runFolder: runFolder)
+        training.onMetrics = onMetrics
+        training.onEvaluation = onEvaluation
+        return try training.run()
     }
 
     private struct Trainer: EnvironmentVisitor {

@@ -39,6 +39,8 @@ final class DQNTraining<E: Environment> {
     var evaluations: [EvaluationRecord] = []
     var bestMeanReturn: Double?
     var stoppedEarly = false
+    var onMetrics: ((MetricsRow) -> Void)?
+    var onEvaluation: ((EvaluationRecord) -> Void)?
     let clock = ContinuousClock()
     var start: ContinuousClock.Instant
 
@@ -231,6 +233,7 @@ final class DQNTraining<E: Environment> {
         lossCount = 0
         metrics.append(row)
         try runFolder?.append(line: row.csvLine, to: "metrics.csv")
+        onMetrics?(row)
     }
 
     /// Evaluates the greedy policy; keeps the best checkpoint and stops at the reward threshold
@@ -240,7 +243,9 @@ final class DQNTraining<E: Environment> {
         evaluationCount += 1
         let result = try evaluate(
             policy: policy, environment: prototype, episodes: configuration.nEvalEpisodes, seed: evaluationSeed)
-        evaluations.append(EvaluationRecord(timesteps: timesteps, result: result))
+        let record = EvaluationRecord(timesteps: timesteps, result: result)
+        evaluations.append(record)
+        onEvaluation?(record)
         if bestMeanReturn.map({ result.meanReturn > $0 }) ?? true {
             bestMeanReturn = result.meanReturn
             if let runFolder { try DQNCheckpoint.save(learner.online, metadata: metadata(), to: runFolder.bestCheckpoint) }

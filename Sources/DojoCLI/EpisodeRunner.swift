@@ -1,3 +1,4 @@
+import Agents
 import Foundation
 import Dojo
 import Rendering
@@ -5,10 +6,17 @@ import Rendering
 /// Plays episodes of one environment with a policy and reports each step, for `watch`.
 ///
 /// It keeps the episode's counters (episode, step, return) for overlays and captions, and
-/// draws its actions from a generator seeded once, so `--seed` fixes the whole run.
+/// draws its actions from a generator seeded once, so `--seed` fixes the whole run. Without a
+/// trained policy it plays uniformly random legal actions.
 final class EpisodeRunner<E: Environment> {
     private(set) var environment: E
     private var actions: SeededGenerator
+    /// The trained policy, or `nil` for random actions.
+    private let policy: (any Policy)?
+    /// The current observation, flattened for the policy.
+    private var observation: [Float]
+    /// The current legal actions, for the policy.
+    private var mask: [Bool]
     private let seed: UInt64
     /// How many episodes to play.
     let episodeCount: Int
@@ -23,31 +31,53 @@ final class EpisodeRunner<E: Environment> {
     /// Returns of finished episodes.
     private(set) var returns: [Double] = []
 
-    init(_ environment: E, episodes: Int, seed: UInt64) {
+    init(_ environment: E, episodes: Int, seed: UInt64, policy: (any Policy)? = nil) {
         self.environment = environment
         episodeCount = episodes
         self.seed = seed
+        self.policy = policy
         actions = SeededGenerator(seed: seed).child(1)
+        observation = Array(repeating: 0, count: environment.observationSpace.flatDimension)
+        mask = Array(repeating: true, count: environment.actionSpace.indexCount ?? 0)
     }
 
     /// Starts the next episode (the first one reseeds the environment with the run's seed).
     func startEpisode() throws {
-        _ = try environment.reset(seed: episode == 0 ? seed : nil)
+        let start = try environment.reset(seed: episode == 0 ? seed : nil)
+        if policy != nil { flatten(start.observation) }
         episode += 1
         step = 0
         episodeReturn = 0
         isEpisodeOver = false
     }
 
-    /// Takes one step with the random policy (within the action mask, where there is one).
+    /// Takes one step with the policy's greedy action, or a random legal one without a policy.
     func advance() {
-        let result = environment.step(environment.randomAction(using: &actions))
+        let result = environment.step(nextAction())
+        if policy != nil { flatten(result.observation) }
         step += 1
         episodeReturn += result.reward
         if result.isDone {
             isEpisodeOver = true
             returns.append(episodeReturn)
         }
+    }
+
+    private func nextAction() -> E.Action {
+        guard let policy else { return environment.randomAction(using: &actions) }
+        let masks = environment.masksActions
+        if masks { mask.withUnsafeMutableBufferPointer { environment.writeActionMask(into: $0) } }
+        let index = observation.withUnsafeBufferPointer { observation in
+            mask.withUnsafeBufferPointer { mask in
+                policy.action(for: observation, mask: masks ? mask : nil, using: &actions)
+            }
+        }
+        return environment.actionSpace.element(atIndex: index)
+    }
+
+    private func flatten(_ value: E.Observation) {
+        let space = environment.observationSpace
+        observation.withUnsafeMutableBufferPointer { space.flatten(value, into: $0) }
     }
 
     /// Whether every episode has been played to its end.

@@ -8,10 +8,10 @@ extension WatchCommand {
     /// Shows the episodes in an SDL window until they end or the person quits.
     func showInWindow<E: Environment>(_ runner: EpisodeRunner<E>, framesPerSecond: Int) throws {
         guard runner.environment.metadata.renderModes.contains(.rgb) else {
-            throw CommandError("\(env) has no rgb render to show; try --render ansi")
+            throw CommandError("\(environmentID) has no rgb render to show; try --render ansi")
         }
         let scene = try EpisodeScene(runner)
-        let window = try SDLWindow(title: "dojo watch \(env)", width: scene.first.width, height: scene.first.height, scale: scale)
+        let window = try SDLWindow(title: "dojo watch \(environmentID)", width: scene.first.width, height: scene.first.height, scale: scale)
         Playback(display: window, framesPerSecond: framesPerSecond).run(scene, maximumFrames: maxFrames == 0 ? nil : maxFrames)
         print("returns \(runner.returns)")
     }

@@ -1,3 +1,4 @@
+import Agents
 import ArgumentParser
 import Dojo
 import Environments
@@ -14,15 +15,19 @@ struct WatchCommand: ParsableCommand {
             Window keys: Space pause/resume, Right arrow one step while paused, + and - speed, \
             R restart the episode, Esc or Q quit (closing the window quits too). \
             --record PATH.gif writes the episodes as an animated GIF and needs no window; \
-            --render ansi prints each step as text.
+            --render ansi prints each step as text. --checkpoint FILE plays a trained agent's greedy \
+            policy in the environment it was trained on.
             """
     )
 
-    @Option(help: "Registered environment id.")
-    var env: String
+    @Option(help: "Registered environment id (the checkpoint's own by default).")
+    var env: String?
 
-    @Option(help: "Policy that picks actions: random.")
+    @Option(help: "Policy that picks actions without a checkpoint: random.")
     var policy = "random"
+
+    @Option(help: "A checkpoint written by dojo train: its greedy policy picks the actions.")
+    var checkpoint: String?
 
     @Option(help: "Number of episodes.")
     var episodes = 1
@@ -47,6 +52,7 @@ struct WatchCommand: ParsableCommand {
 
     func validate() throws {
         guard policy == "random" else { throw ValidationError("--policy: expected random, got \(policy)") }
+        guard env != nil || checkpoint != nil else { throw ValidationError("expected --env, --checkpoint, or both") }
         guard episodes > 0 else { throw ValidationError("--episodes: expected a positive number, got \(episodes)") }
         if let fps, !(1...100).contains(fps) { throw ValidationError("--fps: expected 1 to 100, got \(fps)") }
         guard scale > 0 else { throw ValidationError("--scale: expected a positive number, got \(scale)") }
@@ -56,13 +62,28 @@ struct WatchCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        var environment = try EnvironmentRegistry.standard.make(id: env)
-        try watch(&environment)
+    mutating func run() throws {
+        let trained = try checkpoint.map { try loadPolicy(from: URL(fileURLWithPath: $0)) }
+        env = env ?? trained?.metadata.environmentID
+        try EnvironmentRegistry.standard.open(id: environmentID, with: Watch(command: self, trained: trained))
     }
 
-    private func watch<E: Environment>(_ environment: inout E) throws {
-        let runner = EpisodeRunner(environment, episodes: episodes, seed: seed)
+    /// Watches whatever environment the registry opens, with its concrete type.
+    private struct Watch: EnvironmentVisitor {
+        let command: WatchCommand
+        let trained: (policy: any Policy, metadata: CheckpointMetadata)?
+
+        func visit<E: Environment>(_ environment: E) throws {
+            try trained?.metadata.requireSpaces(of: environment, environmentID: command.environmentID, path: command.checkpoint ?? "")
+            try command.watch(environment, policy: trained?.policy)
+        }
+    }
+
+    /// The environment id being watched (set from the checkpoint when `--env` is not given).
+    var environmentID: String { env ?? "" }
+
+    private func watch<E: Environment>(_ environment: E, policy: (any Policy)?) throws {
+        let runner = EpisodeRunner(environment, episodes: episodes, seed: seed, policy: policy)
         let rate = fps ?? environment.metadata.renderFPS
         if let record {
             try recordGIF(runner, framesPerSecond: rate, to: record)
@@ -75,7 +96,7 @@ struct WatchCommand: ParsableCommand {
 
     private func recordGIF<E: Environment>(_ runner: EpisodeRunner<E>, framesPerSecond: Int, to path: String) throws {
         guard runner.environment.metadata.renderModes.contains(.rgb) else {
-            throw CommandError("\(env) has no rgb render to record; try --render ansi")
+            throw CommandError("\(environmentID) has no rgb render to record; try --render ansi")
         }
         var gif = AnimatedGIF(framesPerSecond: Double(framesPerSecond))
         func capture() {

@@ -12,11 +12,12 @@ struct DojoBinary {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dojo")
     }
 
-    /// Runs `dojo` with `arguments` and waits for it.
-    static func run(_ arguments: [String], input: String? = nil) throws -> Output {
+    /// Runs `dojo` with `arguments` (in `directory`, or the current one) and waits for it.
+    static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr

@@ -1,0 +1,114 @@
+import Agents
+import ArgumentParser
+import Dojo
+import Environments
+import Foundation
+
+/// `dojo train`: trains an agent on a registered environment and writes its run folder.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train an agent on an environment; checkpoints and metrics go to a run folder.",
+        discussion: """
+            The run folder (--out, default runs/ENV-AGENT-seedN) receives final.safetensors (the \
+            policy after the last step), best.safetensors (the best periodic evaluation, with \
+            --set eval_freq=N), latest.safetensors (every checkpoint_freq steps), config.json (the \
+            configuration used) and metrics.csv (timesteps, episodes, mean_return_100, loss, \
+            epsilon, steps_per_second). An existing run is never overwritten. \
+            Settings use Stable-Baselines3's names: --set learning_rate=0.001 --set net_arch=[128,128]. \
+            --json prints one object: env, agent, preset, seed, timesteps, updates, episodes, seconds, \
+            run_folder, final_checkpoint, stopped_early, best_mean_return and final_evaluation \
+            (as dojo eval --json).
+            """
+    )
+
+    @Option(help: "Registered environment id, e.g. CartPole-v1.")
+    var env: String
+
+    @Option(help: "Agent: dqn.")
+    var agent: String
+
+    @Option(help: "Named settings for the environment (default, zoo, sb3, ...).")
+    var preset = "default"
+
+    @Option(help: "Seed of every random draw in the run.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Environment steps to train for (the preset's total_timesteps otherwise).")
+    var steps: Int?
+
+    @Option(name: .customLong("set"), help: "A setting as name=value; repeat for several.")
+    var settings: [String] = []
+
+    @Option(help: "The run folder (default runs/ENV-AGENT-seedN).")
+    var out: String?
+
+    @Flag(help: "Print one JSON object on stdout instead of progress lines.")
+    var json = false
+
+    func validate() throws {
+        guard agent == "dqn" else { throw ValidationError("--agent: expected dqn, got \(agent)") }
+        if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
+    }
+
+    func run() throws {
+        var configuration = try DQNConfiguration.preset(named: preset, environmentID: env).setting(settings)
+        if let steps { configuration.totalTimesteps = steps }
+        try configuration.validate()
+        _ = try EnvironmentRegistry.standard.spec(env)
+        let folderURL = URL(fileURLWithPath: out ?? "runs/\(env)-\(agent)-seed\(seed)")
+        try refuseExistingRun(in: folderURL)
+        var dqn = DQN(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
+        if !json {
+            print("training \(agent) on \(env) (preset \(preset), seed \(seed), \(configuration.totalTimesteps) steps) into \(folderURL.path)")
+            dqn.onMetrics = { row in
+                print("steps \(row.timesteps)  episodes \(row.episodes)  mean return (100) \(row.meanReturn.map { String(format: "%.1f", $0) } ?? "-")  loss \(row.loss.map { String(format: "%.4f", $0) } ?? "-")  epsilon \(String(format: "%.3f", row.epsilon))  \(Int(row.stepsPerSecond)) steps/s")
+            }
+            dqn.onEvaluation = { record in
+                print("evaluation at \(record.timesteps): mean return \(String(format: "%.2f", record.result.meanReturn)) over \(record.result.episodes) episodes")
+            }
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = try dqn.train(environmentID: env, registry: .standard)
+        let seconds = (clock.now - start) / .seconds(1)
+        let evaluation = try evaluate(
+            policy: run.policy, environmentID: env, registry: .standard, episodes: configuration.nEvalEpisodes, seed: seed &+ 1)
+        let final = folderURL.appendingPathComponent("final.safetensors").path
+        if json {
+            let output: JSONValue = [
+                "env": .string(env), "agent": .string(agent), "preset": .string(preset), "seed": .number(Double(seed)),
+                "timesteps": .number(Double(run.timesteps)), "updates": .number(Double(run.updates)),
+                "episodes": .number(Double(run.episodes)), "seconds": .number(seconds), "run_folder": .string(folderURL.path),
+                "final_checkpoint": .string(final), "stopped_early": .bool(run.stoppedEarly),
+                "best_mean_return": run.bestMeanReturn.map { .number($0) } ?? .null,
+                "final_evaluation": evaluationJSON(evaluation, environmentID: env, agent: agent),
+            ]
+            print(output.jsonText)
+        } else {
+            print(String(format: "trained %d steps (%d updates, %d episodes) in %.1f s", run.timesteps, run.updates, run.episodes, seconds))
+            print("final greedy policy: mean return \(String(format: "%.2f", evaluation.meanReturn)) ± \(String(format: "%.2f", evaluation.standardDeviationOfReturn)) over \(evaluation.episodes) episodes")
+            print("wrote \(final)")
+        }
+    }
+
+    /// Fails when `folder` already holds a run's files, so nothing a person had is overwritten.
+    private func refuseExistingRun(in folder: URL) throws {
+        for name in ["final.safetensors", "best.safetensors", "latest.safetensors", "metrics.csv", "config.json"] {
+            let path = folder.appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path) {
+                throw CommandError("\(folder.path) already holds a run (\(name)); choose another --out or remove it")
+            }
+        }
+    }
+}
+
+/// An evaluation as `dojo eval --json` prints it.
+func evaluationJSON(_ result: EvaluationResult, environmentID: String, agent: String) -> JSONValue {
+    [
+        "env": .string(environmentID), "agent": .string(agent), "episodes": .number(Double(result.episodes)),
+        "mean_return": .number(result.meanReturn), "std_return": .number(result.standardDeviationOfReturn),
+        "mean_length": .number(result.meanLength), "success_rate": result.successRate.map { .number($0) } ?? .null,
+        "illegal_actions": .number(Double(result.illegalActions)),
+    ]
+}

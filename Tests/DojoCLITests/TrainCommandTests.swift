@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// `dojo train` and `dojo eval` end to end: the run folder, the JSON contracts, and errors that
+/// name what was wrong and leave earlier runs intact.
+@Suite struct TrainCommandTests {
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-train-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The documented command with no other options: the default preset, and `final.safetensors`
+    /// in the run folder under `runs/`.
+    @Test func defaultRunWritesItsFolderAndSolvesCartPole() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try DojoBinary.run(["train", "--env", "CartPole-v1", "--agent", "dqn", "--seed", "1"], in: folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        let run = folder.appendingPathComponent("runs/CartPole-v1-dqn-seed1")
+        for name in ["final.safetensors", "metrics.csv", "config.json"] {
+            #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent(name).path), "\(name)")
+        }
+        let metrics = try String(contentsOf: run.appendingPathComponent("metrics.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(metrics.first == "timesteps,episodes,mean_return_100,loss,epsilon,steps_per_second" && metrics.count == 51)
+
+        let evaluation = try DojoBinary.json([
+            "eval", "--checkpoint", run.appendingPathComponent("final.safetensors").path, "--episodes", "20", "--json",
+        ]) as? [String: Any]
+        #expect(evaluation?["env"] as? String == "CartPole-v1" && evaluation?["agent"] as? String == "dqn")
+        #expect(evaluation?["episodes"] as? Int == 20 && evaluation?["success_rate"] is NSNull)
+        #expect((evaluation?["mean_return"] as? Double ?? 0) >= 475 && evaluation?["std_return"] is Double)
+        #expect(evaluation?["mean_length"] as? Double == evaluation?["mean_return"] as? Double)
+
+        // A second run into the same folder is refused and leaves the first intact.
+        let before = try Data(contentsOf: run.appendingPathComponent("final.safetensors"))
+        let again = try DojoBinary.run(["train", "--env", "CartPole-v1", "--agent", "dqn", "--seed", "1", "--steps", "100"], in: folder)
+        #expect(again.status != 0 && again.stderr.contains("already holds a run"), "\(again.stderr)")
+        #expect(try Data(contentsOf: run.appendingPathComponent("final.safetensors")) == before)
+    }
+
+    @Test func jsonReportAndSuccessRate() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("lake").path
+        let report = try DojoBinary.json([
+            "train", "--env", "FrozenLake-v1", "--agent", "dqn", "--steps", "3000", "--set", "learning_starts=500",
+            "--set", "eval_freq=1000", "--out", out, "--json",
+        ]) as? [String: Any]
+        #expect(report?["timesteps"] as? Int == 3000 && report?["run_folder"] as? String == out)
+        #expect(report?["best_mean_return"] is Double && (report?["final_evaluation"] as? [String: Any])?["success_rate"] is Double)
+        let evaluation = try DojoBinary.json([
+            "eval", "--checkpoint", "\(out)/best.safetensors", "--episodes", "50", "--seed", "3", "--json",
+        ]) as? [String: Any]
+        let rate = try #require(evaluation?["success_rate"] as? Double)
+        #expect((0...1).contains(rate) && evaluation?["env"] as? String == "FrozenLake-v1")
+    }
+
+    @Test(arguments: [
+        (["train", "--env", "CartPole-v1", "--agent", "ppo"], "--agent"),
+        (["train", "--env", "CartPole-v1", "--agent", "dqn", "--set", "gama=0.9"], "gama"),
+        (["train", "--env", "CartPole-v1", "--agent", "dqn", "--set", "tau=2"], "tau"),
+        (["train", "--env", "CartPole-v1", "--agent", "dqn", "--preset", "fast"], "fast"),
+        (["train", "--env", "Nope-v0", "--agent", "dqn"], "Nope-v0"),
+        (["eval", "--checkpoint", "/nonexistent/final.safetensors"], "/nonexistent/final.safetensors"),
+    ])
+    func badArgumentsAreNamed(arguments: [String], mention: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = try DojoBinary.run(arguments, in: folder)
+        #expect(output.status != 0 && output.stderr.contains(mention), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs").path))
+    }
+
+    @Test func watchPlaysACheckpointsGreedyPolicy() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("run").path
+        let trained = try DojoBinary.run(["train", "--env", "CartPole-v1", "--agent", "dqn", "--steps", "2000", "--out", out])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let checkpoint = "\(out)/final.safetensors"
+        let gif = folder.appendingPathComponent("episode.gif").path
+        let watched = try DojoBinary.run(["watch", "--checkpoint", checkpoint, "--record", gif])
+        #expect(watched.status == 0 && watched.stdout.contains("returns ["), "\(watched.stderr)")
+        // The greedy policy is deterministic: the same seed gives the same return as dojo eval.
+        let evaluation = try DojoBinary.json(["eval", "--checkpoint", checkpoint, "--episodes", "1", "--json"]) as? [String: Any]
+        let mean = try #require(evaluation?["mean_return"] as? Double)
+        #expect(watched.stdout.contains("returns [\(mean)]"), "\(watched.stdout) vs \(mean)")
+        let mismatched = try DojoBinary.run(["watch", "--checkpoint", checkpoint, "--env", "FrozenLake-v1", "--render", "ansi"])
+        #expect(mismatched.status != 0 && mismatched.stderr.contains("trained on CartPole-v1"), "\(mismatched.stderr)")
+    }
+}
