@@ -71,7 +71,9 @@ let package = Package(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "Rendering", "TestSupport", "AllocationCounter"],
             exclude: ["Scripts"], resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Environments", "Dojo", "NeuralCore", "TestSupport"]),
+        .testTarget(
+            name: "AgentsTests", dependencies: ["Agents", "Environments", "Dojo", "NeuralCore", "TestSupport"], exclude: ["Scripts"]
+        ),
         .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
         .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal"]),
     ],

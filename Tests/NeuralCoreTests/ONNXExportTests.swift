@@ -1,6 +1,7 @@
 import Foundation
 import NeuralCore
 import NeuralCoreONNX
+import TestSupport
 import Testing
 
 /// ONNX export checked by running the exported model in onnxruntime (through ``PythonRunner``)

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralCore
+import TestSupport
 import Testing
 
 /// Round trips through the Python `safetensors` package, which accepts only strings as

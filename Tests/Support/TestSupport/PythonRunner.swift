@@ -7,21 +7,21 @@ import Foundation
 /// (`Tests/requirements.txt`). Set up with:
 ///
 ///     python3 -m venv .venv && .venv/bin/pip install -r Tests/requirements.txt
-enum PythonRunner {
+public enum PythonRunner {
     /// Whether tests needing `modules` run: always when `DOJO_REQUIRE_PYTHON=1` (CI, where a
     /// missing package must fail), otherwise only where the interpreter can import them, so the
     /// README's test command also passes on a machine that has nothing but Swift.
-    static func shouldRun(importing modules: [String]) -> Bool {
+    public static func shouldRun(importing modules: [String]) -> Bool {
         if ProcessInfo.processInfo.environment["DOJO_REQUIRE_PYTHON"] == "1" { return true }
         return (try? run("import " + modules.joined(separator: ", "), arguments: []))?.status == 0
     }
 
-    /// The package folder: this file sits in `Tests/NeuralCoreTests/Support/`.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+    /// The package folder: this file sits in `Tests/Support/TestSupport/`.
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `script` with `python -c`, returning the exit status and the combined output.
-    static func run(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
+    public static func run(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
         let venv = Self.packageRoot.appendingPathComponent(".venv/bin/python")
         let process = Process()
         if let python = ProcessInfo.processInfo.environment["DOJO_PYTHON"], !python.isEmpty {
