@@ -72,7 +72,7 @@ let package = Package(
             exclude: ["Scripts"], resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "AgentsTests", dependencies: ["Agents", "Environments", "Dojo", "NeuralCore", "TestSupport"], exclude: ["Scripts"]
+            name: "AgentsTests", dependencies: ["Agents", "Environments", "Dojo", "NeuralCore", "TestSupport", "AllocationCounter"], exclude: ["Scripts"]
         ),
         .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
         .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal"]),

@@ -2,8 +2,8 @@
 
 Run by Benchmarks/run_neural.sh with one thread count per process (`--threads N`, pinned to N
 cores with taskset by the script): SGEMM through numpy (OpenBLAS); a DQN update of a 4-H-H-2
-ReLU MLP at batch 64 (target max under no_grad, online Q of taken actions, Huber loss,
-backward, Adam); a PPO minibatch update as CleanRL's ppo.py (4-64-64-2 tanh actor, 4-64-64-1
+ReLU MLP at batch 64 sampled from a 10,000-transition replay buffer (target max under
+no_grad, online Q of taken actions, Huber loss, backward, global-norm clip 10, Adam); a PPO minibatch update as CleanRL's ppo.py (4-64-64-2 tanh actor, 4-64-64-1
 tanh critic, batch 256, clipped surrogate with normalised advantages, clipped value loss,
 entropy bonus, global-norm clip 0.5, Adam); a CNN on ConnectFour planes ([64, 2, 6, 7], conv
 3x3 32 and 64 with padding 1, linear 128, 7 logits, cross-entropy, Adam); an LSTM (input 8,
@@ -46,20 +46,23 @@ def perceptron(sizes, activation=torch.nn.ReLU):
     return torch.nn.Sequential(*layers)
 
 
-def dqn_update(hidden):
+def dqn_update(hidden, capacity=10_000, batch=64):
+    """Stable-Baselines3's DQN gradient step: a uniform batch from a replay buffer of random
+    transitions, the target's max over next states, Huber loss, clipping at norm 10, Adam."""
     online, target = perceptron([4, hidden, hidden, 2]), perceptron([4, hidden, hidden, 2])
     optimizer = torch.optim.Adam(online.parameters(), lr=1e-4)
-    actions = torch.arange(64) % 2
+    observations, next_observations = torch.randn(capacity, 4), torch.randn(capacity, 4)
+    actions, rewards = torch.arange(capacity) % 2, torch.rand(capacity)
 
     def update():
-        observations, next_observations = torch.randn(64, 4), torch.randn(64, 4)
-        rewards = torch.randn(64)
+        rows = torch.randint(0, capacity, (batch,))
         with torch.no_grad():
-            targets = rewards + 0.99 * target(next_observations).max(dim=1).values
-        q = online(observations).gather(1, actions.unsqueeze(1)).squeeze(1)
+            targets = rewards[rows] + 0.99 * target(next_observations[rows]).max(dim=1).values
+        q = online(observations[rows]).gather(1, actions[rows].unsqueeze(1)).squeeze(1)
         loss = torch.nn.functional.smooth_l1_loss(q, targets)
         optimizer.zero_grad()
         loss.backward()
+        torch.nn.utils.clip_grad_norm_(online.parameters(), 10)
         optimizer.step()
 
     return update

@@ -30,11 +30,11 @@ struct OptimizerCheckpointTests {
         }
         var generator = SplitMix64(seed: 21)
         let data = Tensor.normal([16, 3], using: &generator), targets = Tensor.normal([16, 2], using: &generator)
-        let continuous = DQNFixture.perceptron([3, 8, 2], seed: 4)
+        let continuous = TrainingFixture.perceptron([3, 8, 2], seed: 4)
         let continuousOptimizer = optimizer()
         Self.train(continuous, continuousOptimizer, steps: 0..<12, data: data, targets: targets)
 
-        let interrupted = DQNFixture.perceptron([3, 8, 2], seed: 4)
+        let interrupted = TrainingFixture.perceptron([3, 8, 2], seed: 4)
         let firstOptimizer = optimizer()
         Self.train(interrupted, firstOptimizer, steps: 0..<5, data: data, targets: targets)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID().uuidString)")
@@ -54,14 +54,14 @@ struct OptimizerCheckpointTests {
     }
 
     @Test func anotherOptimizersCheckpointIsRefused() throws {
-        let model = DQNFixture.perceptron([3, 4, 2], seed: 1)
+        let model = TrainingFixture.perceptron([3, 4, 2], seed: 1)
         let adam = Adam()
         Self.train(model, adam, steps: 0..<1, data: Tensor.ones([2, 3]), targets: Tensor.ones([2, 2]))
         let file = adam.checkpoint(of: model.namedParameters, progress: TrainingProgress(step: 1, scheduleStep: 1, learningRate: 1e-3))
         #expect(throws: SafeTensorsError.invalidHeader(reason: "optimizer checkpoint of Adam, expected RMSProp")) {
             _ = try RMSProp().restore(from: file, parameters: model.namedParameters)
         }
-        let other = DQNFixture.perceptron([3, 5, 2], seed: 1)
+        let other = TrainingFixture.perceptron([3, 5, 2], seed: 1)
         #expect(throws: SafeTensorsError.self) { _ = try Adam().restore(from: file, parameters: other.namedParameters) }
     }
 }

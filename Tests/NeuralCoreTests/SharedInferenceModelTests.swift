@@ -6,7 +6,7 @@ import Testing
 /// Inference from many threads through the `Sendable` wrapper matches the model's own answers.
 struct SharedInferenceModelTests {
     @Test func manyThreadsGetTheModelsAnswers() {
-        let model = DQNFixture.perceptron([4, 16, 3], seed: 8)
+        let model = TrainingFixture.perceptron([4, 16, 3], seed: 8)
         let shared = SharedInferenceModel(copying: model)
         var generator = SplitMix64(seed: 9)
         let inputs = (0..<32).map { _ in Tensor.normal([2, 4], using: &generator) }
@@ -20,7 +20,7 @@ struct SharedInferenceModelTests {
 
     /// The copy is deep: training the source changes nothing until `update(from:)`.
     @Test func updatesOnlyWhenAsked() {
-        let model = DQNFixture.perceptron([4, 3], seed: 2)
+        let model = TrainingFixture.perceptron([4, 3], seed: 2)
         let shared = SharedInferenceModel(copying: model)
         let input = Tensor.ones([1, 4])
         let before = shared(input)

@@ -3,23 +3,23 @@ import Testing
 
 /// A ``Tape`` changes where numbers are stored, never what they are.
 struct TapeTests {
-    /// The same DQN updates with and without a tape give bit-identical losses and parameters.
+    /// The same training steps with and without a tape give bit-identical losses and parameters.
     @Test func tapeUpdatesEqualFreshGraphUpdates() {
-        let (plain, taped) = (DQNFixture.perceptron([4, 32, 32, 2], seed: 1), DQNFixture.perceptron([4, 32, 32, 2], seed: 1))
-        let target = DQNFixture.perceptron([4, 32, 32, 2], seed: 2)
+        let (plain, taped) = (TrainingFixture.perceptron([4, 32, 32, 2], seed: 1), TrainingFixture.perceptron([4, 32, 32, 2], seed: 1))
+        let teacher = TrainingFixture.perceptron([4, 32, 32, 2], seed: 2)
         let (plainOptimizer, tapedOptimizer, tape) = (Adam(learningRate: 1e-2), Adam(learningRate: 1e-2), Tape())
         let parameters = taped.parameters
         for seed in 0..<6 {
-            let fixture = DQNFixture(batchSize: 16 + seed % 3, seed: UInt64(seed))
-            let expected = fixture.graphUpdate(online: plain, target: target, optimizer: plainOptimizer)
-            #expect(fixture.tapeUpdate(online: taped, parameters: parameters, target: target, optimizer: tapedOptimizer, tape: tape) == expected)
+            let fixture = TrainingFixture(batchSize: 16 + seed % 3, seed: UInt64(seed))
+            let expected = fixture.graphStep(student: plain, teacher: teacher, optimizer: plainOptimizer)
+            #expect(fixture.tapeStep(student: taped, parameters: parameters, teacher: teacher, optimizer: tapedOptimizer, tape: tape) == expected)
         }
         #expect(taped.parameters.map(\.value) == plain.parameters.map(\.value))
     }
 
     /// Steady state reuses the nodes: the tape's node count stops growing.
     @Test func nodesAreReusedFromStepToStep() {
-        let model = DQNFixture.perceptron([4, 8, 2], seed: 3)
+        let model = TrainingFixture.perceptron([4, 8, 2], seed: 3)
         let parameters = model.parameters
         let tape = Tape()
         let input = Tensor.ones([5, 4])
@@ -74,6 +74,22 @@ struct TapeTests {
         }
         #expect(online.grad == Tensor([-6]))
         #expect(target.grad == nil)
+    }
+
+    /// A gather keeps its own copy of the chosen entries: a caller refilling its index array
+    /// (the next batch's actions) before the backward pass changes nothing.
+    @Test func gatherKeepsItsOwnIndices() {
+        let weights = Variable(Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6]), requiresGradient: true)
+        var chosen = [2, 0]
+        let tape = Tape()
+        let loss = tape.valueAndGradient(at: [weights]) { _ in
+            let picked = weights.gathering(chosen)
+            chosen[0] = 1
+            chosen[1] = 1
+            return picked.sum()
+        }
+        #expect(loss == 7)
+        #expect(weights.grad == Tensor(shape: [2, 3], scalars: [0, 0, 1, 1, 0, 0]))
     }
 
     /// Nodes kept after their tape is gone, or replaced while held, leave the tape cleanly:

@@ -19,14 +19,14 @@ struct TrainingAllocationTests {
         return Int32(min(dojo_allocation_count() - before, 99))
     }
 
-    @Test func dqnUpdateOfAPerceptronAllocatesNothing() async {
+    @Test func perceptronStepAllocatesNothing() async {
         await #expect(processExitsWith: .success) {
-            let online = DQNFixture.perceptron([4, 64, 64, 2], seed: 1)
-            let target = DQNFixture.perceptron([4, 64, 64, 2], seed: 2)
-            let parameters = online.parameters
+            let student = TrainingFixture.perceptron([4, 64, 64, 2], seed: 1)
+            let teacher = TrainingFixture.perceptron([4, 64, 64, 2], seed: 2)
+            let parameters = student.parameters
             let (optimizer, tape) = (Adam(learningRate: 1e-4), Tape())
-            let fixture = DQNFixture(batchSize: 64, seed: 3)
-            exit(Self.allocationsOfTenSteps { _ = fixture.tapeUpdate(online: online, parameters: parameters, target: target, optimizer: optimizer, tape: tape) })
+            let fixture = TrainingFixture(batchSize: 64, seed: 3)
+            exit(Self.allocationsOfTenSteps { _ = fixture.tapeStep(student: student, parameters: parameters, teacher: teacher, optimizer: optimizer, tape: tape) })
         }
     }
 
@@ -72,7 +72,7 @@ struct TrainingAllocationTests {
     /// A target network's hard and soft updates work in place.
     @Test func targetNetworkUpdatesAllocateNothing() async {
         await #expect(processExitsWith: .success) {
-            let online = DQNFixture.perceptron([4, 64, 64, 2], seed: 1)
+            let online = TrainingFixture.perceptron([4, 64, 64, 2], seed: 1)
             let target = online.copy()
             exit(Self.allocationsOfTenSteps {
                 target.copyParameters(from: online)
@@ -82,13 +82,13 @@ struct TrainingAllocationTests {
     }
 
     /// Without a tape the same graph makes fresh nodes every step: the tape is what removes them.
-    @Test func graphUpdateWithoutATapeAllocates() async {
+    @Test func graphStepWithoutATapeAllocates() async {
         await #expect(processExitsWith: .failure) {
-            let online = DQNFixture.perceptron([4, 64, 64, 2], seed: 1)
-            let target = DQNFixture.perceptron([4, 64, 64, 2], seed: 2)
+            let student = TrainingFixture.perceptron([4, 64, 64, 2], seed: 1)
+            let teacher = TrainingFixture.perceptron([4, 64, 64, 2], seed: 2)
             let optimizer = Adam(learningRate: 1e-4)
-            let fixture = DQNFixture(batchSize: 64, seed: 3)
-            exit(Self.allocationsOfTenSteps { _ = fixture.graphUpdate(online: online, target: target, optimizer: optimizer) })
+            let fixture = TrainingFixture(batchSize: 64, seed: 3)
+            exit(Self.allocationsOfTenSteps { _ = fixture.graphStep(student: student, teacher: teacher, optimizer: optimizer) })
         }
     }
 }

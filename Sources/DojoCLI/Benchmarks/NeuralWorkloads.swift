@@ -1,43 +1,41 @@
+import Agents
 import Dojo
 import NeuralCore
 
-/// One DQN update as CleanRL's, the `dqn-update` case: a fresh random batch, the target
-/// network's max over next states (detached), the online network's Q of the taken actions,
-/// Huber loss, backward, and an Adam step, through the graph API on a ``Tape``.
+/// One DQN update, the `dqn-update` case: the agent's own update (``DQNLearner``), so the
+/// benchmark times the code that trains. A uniform batch of 64 is drawn from a replay buffer
+/// of 10,000 random transitions, then the target network's max over next states, the online
+/// network's Q of the taken actions, the Huber loss, backward, clipping at global norm 10 and
+/// an Adam step, as Stable-Baselines3's `DQN.train` does per gradient step.
 final class DQNUpdate {
-    let online: Sequential
-    let target: Sequential
-    let parameters: [Variable]
-    let optimizer = Adam(learningRate: 1e-4)
-    let tape = Tape()
-    var observations: Tensor
-    var nextObservations: Tensor
-    var rewards: Tensor
-    let actions: [Int]
+    let learner: DQNLearner
+    let buffer: ReplayBuffer
+    let batch: ReplayBatch
 
     /// Trains a 4-`hidden`-`hidden`-2 network on batches of `batchSize` transitions.
     init(hidden: Int, batchSize: Int, using generator: inout SeededGenerator) {
-        online = NeuralBenchmarks.perceptron([4, hidden, hidden, 2], using: &generator)
-        target = NeuralBenchmarks.perceptron([4, hidden, hidden, 2], using: &generator)
-        parameters = online.parameters
-        observations = Tensor.zeros([batchSize, 4])
-        nextObservations = Tensor.zeros([batchSize, 4])
-        rewards = Tensor.zeros([batchSize])
-        actions = (0..<batchSize).map { $0 % 2 }
+        let network = QNetwork(
+            observationSize: 4, actionCount: 2, hiddenSizes: [hidden, hidden], activation: .relu, dueling: false, using: &generator)
+        learner = DQNLearner(online: network, learningRate: 1e-4, doubleQ: false, maxGradNorm: 10, usesMasks: false, batchSize: batchSize)
+        var buffer = ReplayBuffer(capacity: 10_000, observationSize: 4, actionCount: 2, storesMasks: false)
+        var observations = Tensor.normal([2, 4], using: &generator)
+        for index in 0..<buffer.capacity {
+            observations.fillNormal(using: &generator)
+            observations.scalars.withUnsafeBufferPointer { rows in
+                buffer.add(
+                    observation: UnsafeBufferPointer(rebasing: rows[0..<4]), action: index % 2, reward: Float(generator.nextUnitDouble()),
+                    nextObservation: UnsafeBufferPointer(rebasing: rows[4..<8]), terminated: false, discount: 0.99, nextMask: nil)
+            }
+        }
+        self.buffer = buffer
+        batch = ReplayBatch(size: batchSize, observationSize: 4, actionCount: 2)
     }
 
-    /// Draws a batch from `generator` and applies one update; returns the loss before it.
+    /// Samples a batch with `generator` and applies one update; returns the loss before it.
     @discardableResult
     func run(using generator: inout SeededGenerator) -> Float {
-        observations.fillNormal(using: &generator)
-        nextObservations.fillNormal(using: &generator)
-        rewards.fillNormal(using: &generator)
-        let loss = tape.valueAndGradient(at: parameters) { tape in
-            let targets = tape.constant(rewards) + target(tape.constant(nextObservations)).max(alongAxis: 1).detached() * 0.99
-            return huberLoss(online(tape.constant(observations)).gathering(actions), targets)
-        }
-        optimizer.step(parameters)
-        return loss
+        buffer.sample(into: batch, using: &generator)
+        return learner.update(on: batch)
     }
 }
 

@@ -33,8 +33,9 @@ enum Operation {
     case slice(axis: Int, start: Int)
     /// The entries `indices` of `axis`, repeats allowed.
     case select(indices: [Int], axis: Int)
-    /// One entry of the last axis per row.
-    case gather(indices: [Int])
+    /// One entry of the last axis per row; `saved.indices` holds a copy of the chosen entries,
+    /// so the caller may refill its array for the next step without a copy-on-write.
+    case gather
     /// Batched matrix product.
     case matmul
     /// `x·Wᵀ + b`.
@@ -69,7 +70,7 @@ enum Operation {
         case .concatenate(let axis): Variable.backwardConcatenate(node, axis)
         case .slice(let axis, let start): Variable.backwardSlice(node, axis, start)
         case .select(let indices, let axis): Variable.backwardSelect(node, indices, axis)
-        case .gather(let indices): Variable.backwardGather(node, indices)
+        case .gather: Variable.backwardGather(node)
         case .matmul: Variable.backwardMatmul(node)
         case .linear: Variable.backwardLinear(node)
         case .conv2d(let plan): Variable.backwardConv2d(node, plan)

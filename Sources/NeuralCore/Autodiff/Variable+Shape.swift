@@ -191,7 +191,9 @@ extension Variable {
         let classes = shape.last ?? 1
         let rows = value.count / Swift.max(classes, 1)
         precondition(indices.count == rows, "expected \(rows) indices (one per row of \(shape)), got \(indices.count)")
-        let node = Variable.recording(.gather(indices: indices), self, shape: value.extents.removing(value.rank - 1))
+        let node = Variable.recording(.gather, self, shape: value.extents.removing(value.rank - 1))
+        node.saved.prepareIndices(rows)
+        for row in 0..<rows { node.saved.indices[row] = indices[row] }
         node.writeValue { out in
             value.withPointer { x in
                 for (row, index) in indices.enumerated() {
@@ -203,7 +205,8 @@ extension Variable {
         return node
     }
 
-    static func backwardGather(_ node: Variable, _ indices: [Int]) {
+    static func backwardGather(_ node: Variable) {
+        let indices = node.saved.indices
         let input = node.parents[0].value
         let classes = input.shape.last ?? 1
         let gradient = node.upstream
