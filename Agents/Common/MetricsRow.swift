@@ -30,7 +30,7 @@ public struct MetricsRow: Sendable, Equatable, Codable {
 }
 
 /// The returns of the most recent episodes (100, as SB3's `ep_rew_mean`), in a ring.
-struct RecentReturns {
+struct RecentReturns: Codable {
     private var returns: [Double] = []
     private var next = 0
     let capacity: Int

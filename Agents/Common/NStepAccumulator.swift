@@ -8,7 +8,7 @@ import Dojo
 /// a termination stops the bootstrap, a time-limit truncation keeps it (from the final
 /// observation, discounted by the steps actually taken). With `steps == 1` this is the usual
 /// one-step transition.
-public struct NStepAccumulator: Sendable {
+public struct NStepAccumulator: Sendable, Codable {
     /// The most steps a transition spans.
     public let steps: Int
     /// The discount factor.

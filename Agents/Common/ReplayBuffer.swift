@@ -21,9 +21,9 @@ public struct ReplayBuffer: Sendable {
     /// Whether next-state action masks are stored.
     public let storesMasks: Bool
     /// The number of transitions held.
-    public private(set) var count = 0
+    public internal(set) var count = 0
     /// The slot the next transition goes to.
-    public private(set) var position = 0
+    public internal(set) var position = 0
 
     var observations: [Float]
     var nextObservations: [Float]

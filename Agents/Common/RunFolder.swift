@@ -55,4 +55,18 @@ public struct RunFolder: Sendable {
             throw .file(path: url.path, reason: "cannot append: \(error.localizedDescription)")
         }
     }
+
+    /// Drops the metrics rows past `timesteps` (written after the checkpoint a run resumes
+    /// from, before it stopped), so the resumed run's rows follow on without repeats.
+    public func keepMetricsRows(upTo timesteps: Int) throws(AgentError) {
+        guard let text = try? String(contentsOf: metrics, encoding: .utf8) else {
+            try write(MetricsRow.csvHeader + "\n", to: "metrics.csv")
+            return
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let kept = lines.enumerated().filter { index, line in
+            index == 0 || (line.split(separator: ",").first.flatMap { Int($0) }.map { $0 <= timesteps } ?? false)
+        }
+        try write(kept.map { String($0.element) + "\n" }.joined(), to: "metrics.csv")
+    }
 }

@@ -1,7 +1,7 @@
 /// A binary tree whose leaves hold non-negative weights and whose inner nodes hold the sums of
 /// their children: proportional sampling and weight updates in O(log n), as prioritized replay
 /// needs (Schaul et al., 2016).
-public struct SumTree: Sendable, Equatable {
+public struct SumTree: Sendable, Equatable, Codable {
     /// The number of leaves.
     public let capacity: Int
     /// The first leaf's position in `nodes`; leaf `i` is at `leafBase + i`.

@@ -1,5 +1,6 @@
 import Dojo
 import Foundation
+import NeuralCore
 
 /// Deep Q-learning (Mnih et al., 2015) with Double DQN, dueling heads, n-step returns,
 /// prioritized replay and action masking as options: the entry point to train one.
@@ -20,6 +21,9 @@ public struct DQN {
     public var onMetrics: ((MetricsRow) -> Void)?
     /// Called after each periodic evaluation.
     public var onEvaluation: ((EvaluationRecord) -> Void)?
+    /// Asked after every environment step; `true` stops training cleanly, writing a resumable
+    /// latest checkpoint into the run folder (how `dojo train` handles Ctrl-C).
+    public var shouldStop: (() -> Bool)?
 
     /// A run of `configuration` from `seed`.
     public init(configuration: DQNConfiguration, seed: UInt64 = 0, runFolder: RunFolder? = nil) {
@@ -33,7 +37,10 @@ public struct DQN {
     ///
     /// - Throws: ``AgentError`` for an invalid configuration, an environment without discrete
     ///   actions, an unknown id or a file that cannot be written.
-    public func train(environmentID: String, registry: EnvironmentRegistry, options: Options = [:]) throws(AgentError) -> DQNTrainingResult {
+    /// - Parameter checkpoint: a resumable checkpoint of this run (its latest) to continue from.
+    public func train(
+        environmentID: String, registry: EnvironmentRegistry, options: Options = [:], resumingFrom checkpoint: URL? = nil
+    ) throws(AgentError) -> DQNTrainingResult {
         let spec: EnvironmentSpec
         do {
             spec = try registry.spec(environmentID)
@@ -43,7 +50,7 @@ public struct DQN {
         do {
             return try registry.open(
                 id: environmentID, options: options,
-                with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold))
+                with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold, checkpoint: checkpoint))
         } catch let error as AgentError {
             throw error
         } catch let error as EnvironmentError {
@@ -59,22 +66,59 @@ public struct DQN {
     ///   - environmentID: the id written into checkpoints.
     ///   - rewardThreshold: the evaluation mean return that stops training when
     ///     `stop_on_reward_threshold` is set.
-    public func train<E: Environment>(on environment: E, environmentID: String, rewardThreshold: Double? = nil) throws(AgentError) -> DQNTrainingResult {
+    ///   - checkpoint: a resumable checkpoint of this run to continue from.
+    public func train<E: Environment>(
+        on environment: E, environmentID: String, rewardThreshold: Double? = nil, resumingFrom checkpoint: URL? = nil
+    ) throws(AgentError) -> DQNTrainingResult {
         let training = try DQNTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold,
             configuration: configuration, seed: seed, runFolder: runFolder)
         training.onMetrics = onMetrics
         training.onEvaluation = onEvaluation
+        training.shouldStop = shouldStop
+        if let checkpoint {
+            let file: SafeTensors
+            do {
+                file = try SafeTensors(contentsOf: checkpoint)
+            } catch {
+                throw .invalidCheckpoint(path: checkpoint.path, reason: "\(error)")
+            }
+            try training.restore(from: file, path: checkpoint.path)
+        }
         return try training.run()
+    }
+
+    /// The run saved in a resumable `checkpoint` (a run folder's latest), with its
+    /// configuration and seed, writing into `runFolder`; pass the checkpoint to
+    /// ``train(environmentID:registry:options:resumingFrom:)`` to continue it.
+    ///
+    /// - Returns: the run and the id of the environment it trains on.
+    /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` when the file is not a
+    ///   resumable DQN checkpoint.
+    public static func resuming(from checkpoint: URL, runFolder: RunFolder?) throws(AgentError) -> (dqn: DQN, environmentID: String) {
+        let file: SafeTensors
+        do {
+            file = try SafeTensors(contentsOf: checkpoint)
+        } catch {
+            throw .invalidCheckpoint(path: checkpoint.path, reason: "\(error)")
+        }
+        let (_, metadata, configuration) = try DQNCheckpoint.load(file, path: checkpoint.path)
+        guard let text = file.metadata[DQNResumableCheckpoint.trainingStateKey],
+              let state = try? JSONDecoder().decode(DQNTrainingState.self, from: Data(text.utf8))
+        else {
+            throw .invalidCheckpoint(path: checkpoint.path, reason: "holds a policy but no readable training state to resume")
+        }
+        return (DQN(configuration: configuration, seed: state.seed, runFolder: runFolder), metadata.environmentID)
     }
 
     private struct Trainer: EnvironmentVisitor {
         let dqn: DQN
         let environmentID: String
         let rewardThreshold: Double?
+        let checkpoint: URL?
 
         func visit<E: Environment>(_ environment: E) throws -> DQNTrainingResult {
-            try dqn.train(on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold)
+            try dqn.train(on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, resumingFrom: checkpoint)
         }
     }
 }
@@ -98,6 +142,9 @@ public struct DQNTrainingResult {
     public let bestMeanReturn: Double?
     /// Whether training stopped at the reward threshold.
     public let stoppedEarly: Bool
+    /// Whether ``DQN/shouldStop`` ended training before its budget; the run folder's latest
+    /// checkpoint then resumes it.
+    public let interrupted: Bool
     /// The metadata of the final checkpoint.
     public let metadata: CheckpointMetadata
 }

@@ -26,7 +26,7 @@ public final class DQNLearner {
     /// The |TD error| of each row of the last batch.
     public private(set) var tdErrors: [Float]
     /// The number of gradient steps taken.
-    public private(set) var updates = 0
+    public internal(set) var updates = 0
     let parameters: [Variable]
     let tape = Tape()
     var nextActions: [Int]

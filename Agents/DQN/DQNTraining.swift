@@ -30,6 +30,8 @@ final class DQNTraining<E: Environment> {
     // Progress, in SB3's counters.
     var timesteps = 0
     var collectionSteps = 0
+    /// Steps collected in the current collection phase (of `train_freq`).
+    var phaseSteps = 0
     var episodes = 0
     var evaluationCount = 0
     var recentReturns = RecentReturns()
@@ -39,6 +41,12 @@ final class DQNTraining<E: Environment> {
     var evaluations: [EvaluationRecord] = []
     var bestMeanReturn: Double?
     var stoppedEarly = false
+    /// Whether ``shouldStop`` ended the run before its budget.
+    var interrupted = false
+    /// Whether the state came from a checkpoint (``restore(from:path:)``).
+    var isResumed = false
+    /// Asked after every step; `true` stops the run with a resumable latest checkpoint.
+    var shouldStop: (() -> Bool)?
     var onMetrics: ((MetricsRow) -> Void)?
     var onEvaluation: ((EvaluationRecord) -> Void)?
     let clock = ContinuousClock()
@@ -120,33 +128,50 @@ final class DQNTraining<E: Environment> {
     // MARK: The loop
 
     func run() throws(AgentError) -> DQNTrainingResult {
-        do {
-            try envs.reset(seed: seed)
-        } catch {
-            throw .environment(error)
-        }
         start = clock.now
-        try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
-        try runFolder?.write(MetricsRow.csvHeader + "\n", to: "metrics.csv")
-        while timesteps < configuration.totalTimesteps && !stoppedEarly {
-            // Collect `train_freq` steps per copy.
-            for _ in 0..<configuration.trainFreq where !stoppedEarly {
-                try collectStep()
+        if isResumed {
+            try runFolder?.keepMetricsRows(upTo: timesteps)
+        } else {
+            do {
+                try envs.reset(seed: seed)
+            } catch {
+                throw .environment(error)
             }
+            try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
+            try runFolder?.write(MetricsRow.csvHeader + "\n", to: "metrics.csv")
+        }
+        while timesteps < configuration.totalTimesteps && !stoppedEarly && !interrupted {
+            // Collect `train_freq` steps per copy.
+            while phaseSteps < configuration.trainFreq && !stoppedEarly {
+                collectStep()
+                phaseSteps += 1
+                try fireEvents()
+                if shouldStop?() == true {
+                    interrupted = true
+                    break
+                }
+            }
+            if interrupted { break }
+            phaseSteps = 0
             // Train once past `learning_starts`.
             if timesteps > configuration.learningStarts {
                 let steps = configuration.gradientSteps >= 0 ? configuration.gradientSteps : configuration.trainFreq * configuration.nEnvs
                 train(gradientSteps: steps)
             }
         }
-        try finish()
+        if interrupted {
+            try writeLatestCheckpoint()
+        } else {
+            try finish()
+        }
         return DQNTrainingResult(
             policy: policy, metrics: metrics, evaluations: evaluations, timesteps: timesteps, updates: learner.updates,
-            episodes: episodes, bestMeanReturn: bestMeanReturn, stoppedEarly: stoppedEarly, metadata: metadata())
+            episodes: episodes, bestMeanReturn: bestMeanReturn, stoppedEarly: stoppedEarly, interrupted: interrupted,
+            metadata: metadata())
     }
 
-    /// One vector step: choose actions, step, store the transitions, update the target, fire events.
-    func collectStep() throws(AgentError) {
+    /// One vector step: choose actions, step, store the transitions, update the target.
+    func collectStep() {
         let batchNow = envs.batch
         let count = envs.count
         let masks: UnsafeBufferPointer<Bool>? = usesMasks ? batchNow.actionMasks : nil
@@ -189,7 +214,6 @@ final class DQNTraining<E: Environment> {
         if collectionSteps % max(configuration.targetUpdateInterval / count, 1) == 0 {
             learner.updateTarget(tau: configuration.tau)
         }
-        try fireEvents()
     }
 
     /// `gradientSteps` updates on replay batches.
@@ -218,9 +242,7 @@ final class DQNTraining<E: Environment> {
     func fireEvents() throws(AgentError) {
         if crossed(configuration.metricsInterval) { try writeMetricsRow() }
         if crossed(configuration.evalFreq) { try evaluateAndKeepBest() }
-        if crossed(configuration.checkpointFreq), let runFolder {
-            try DQNCheckpoint.save(learner.online, metadata: metadata(), to: runFolder.latestCheckpoint)
-        }
+        if crossed(configuration.checkpointFreq) { try writeLatestCheckpoint() }
     }
 
     func writeMetricsRow() throws(AgentError) {

@@ -79,9 +79,9 @@ public struct CartPole: Environment, Sendable {
     /// Whether rewards follow Sutton and Barto's book: 0 per step, -1 on failure.
     public let usesSuttonBartoReward: Bool
     /// The exact state `[x, x_dot, theta, theta_dot]` in double precision.
-    public private(set) var state = SIMD4<Double>()
-    private var stepsBeyondTerminated: Int?
-    private var generator = SeededGenerator(seed: 0)
+    public internal(set) var state = SIMD4<Double>()
+    var stepsBeyondTerminated: Int?
+    var generator = SeededGenerator(seed: 0)
 
     /// Creates the environment; call `reset` before stepping.
     public init(integrator: Integrator = .euler, usesSuttonBartoReward: Bool = false) {

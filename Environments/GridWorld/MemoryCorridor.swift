@@ -69,14 +69,14 @@ public struct MemoryCorridor: Environment, Sendable {
     public let metadata = EnvironmentMetadata(renderModes: [.ansi, .rgb], renderFPS: 4)
 
     /// Whether the goal is the up end in this episode.
-    public private(set) var isGoalUp = true
+    public internal(set) var isGoalUp = true
     /// The agent's column along the corridor, from 0 (start) to `length - 1` (junction).
-    public private(set) var column = 0
+    public internal(set) var column = 0
     /// The end the agent entered, `nil` while in the corridor.
-    public private(set) var enteredEnd: GridDirection?
+    public internal(set) var enteredEnd: GridDirection?
     /// The action of the last step, `nil` right after a reset.
-    public private(set) var lastAction: GridDirection?
-    private var generator = SeededGenerator(seed: 0)
+    public internal(set) var lastAction: GridDirection?
+    var generator = SeededGenerator(seed: 0)
 
     /// Creates a corridor of `length` cells.
     ///

@@ -3,6 +3,11 @@ import ArgumentParser
 import Dojo
 import Environments
 import Foundation
+import Synchronization
+
+/// Set by SIGINT (Ctrl-C) while `dojo train` runs: training stops at the next step, writes a
+/// resumable latest checkpoint and exits with status 130.
+let interruptRequested = Atomic<Bool>(false)
 
 /// `dojo train`: trains an agent on a registered environment and writes its run folder.
 struct TrainCommand: ParsableCommand {
@@ -15,6 +20,11 @@ struct TrainCommand: ParsableCommand {
             --set eval_freq=N), latest.safetensors (every checkpoint_freq steps), config.json (the \
             configuration used) and metrics.csv (timesteps, episodes, mean_return_100, loss, \
             epsilon, steps_per_second). An existing run is never overwritten. \
+            latest.safetensors is resumable: it also holds the target network, the optimizer, the \
+            counters, the generators and the environments (and the replay buffer with \
+            --set save_replay_buffer=true); --resume DIR continues the run in DIR from it and ends \
+            with the weights an uninterrupted run gives. Ctrl-C stops cleanly: it writes \
+            latest.safetensors and exits with status 130. \
             Settings use Stable-Baselines3's names: --set learning_rate=0.001 --set net_arch=[128,128]. \
             --json prints one object: env, agent, preset, seed, timesteps, updates, episodes, seconds, \
             run_folder, final_checkpoint, stopped_early, best_mean_return and final_evaluation \
@@ -22,11 +32,11 @@ struct TrainCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Registered environment id, e.g. CartPole-v1.")
-    var env: String
+    @Option(help: "Registered environment id.")
+    var env = "CartPole-v1"
 
     @Option(help: "Agent: dqn.")
-    var agent: String
+    var agent = "dqn"
 
     @Option(help: "Named settings for the environment (default, zoo, sb3, ...).")
     var preset = "default"
@@ -43,6 +53,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The run folder (default runs/ENV-AGENT-seedN).")
     var out: String?
 
+    @Option(help: "Continue the run in this folder from its latest.safetensors (its settings and seed).")
+    var resume: String?
+
     @Flag(help: "Print one JSON object on stdout instead of progress lines.")
     var json = false
 
@@ -52,15 +65,29 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        var configuration = try DQNConfiguration.preset(named: preset, environmentID: env).setting(settings)
-        if let steps { configuration.totalTimesteps = steps }
-        try configuration.validate()
-        _ = try EnvironmentRegistry.standard.spec(env)
-        let folderURL = URL(fileURLWithPath: out ?? "runs/\(env)-\(agent)-seed\(seed)")
-        try refuseExistingRun(in: folderURL)
-        var dqn = DQN(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
+        let folderURL: URL
+        var dqn: DQN
+        let environmentID: String
+        var checkpoint: URL?
+        if let resume {
+            folderURL = URL(fileURLWithPath: resume)
+            let runFolder = try RunFolder(url: folderURL)
+            checkpoint = runFolder.latestCheckpoint
+            (dqn, environmentID) = try DQN.resuming(from: runFolder.latestCheckpoint, runFolder: runFolder)
+        } else {
+            var configuration = try DQNConfiguration.preset(named: preset, environmentID: env).setting(settings)
+            if let steps { configuration.totalTimesteps = steps }
+            try configuration.validate()
+            _ = try EnvironmentRegistry.standard.spec(env)
+            folderURL = URL(fileURLWithPath: out ?? "runs/\(env)-\(agent)-seed\(seed)")
+            try refuseExistingRun(in: folderURL)
+            dqn = DQN(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
+            environmentID = env
+        }
+        let configuration = dqn.configuration
         if !json {
-            print("training \(agent) on \(env) (preset \(preset), seed \(seed), \(configuration.totalTimesteps) steps) into \(folderURL.path)")
+            let what = resume == nil ? "training" : "resuming"
+            print("\(what) \(agent) on \(environmentID) (seed \(dqn.seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
             dqn.onMetrics = { row in
                 print("steps \(row.timesteps)  episodes \(row.episodes)  mean return (100) \(row.meanReturn.map { String(format: "%.1f", $0) } ?? "-")  loss \(row.loss.map { String(format: "%.4f", $0) } ?? "-")  epsilon \(String(format: "%.3f", row.epsilon))  \(Int(row.stepsPerSecond)) steps/s")
             }
@@ -68,21 +95,32 @@ struct TrainCommand: ParsableCommand {
                 print("evaluation at \(record.timesteps): mean return \(String(format: "%.2f", record.result.meanReturn)) over \(record.result.episodes) episodes")
             }
         }
+        signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
+        defer { signal(SIGINT, SIG_DFL) }
+        dqn.shouldStop = { interruptRequested.load(ordering: .relaxed) }
         let clock = ContinuousClock()
         let start = clock.now
-        let run = try dqn.train(environmentID: env, registry: .standard)
+        let run = try dqn.train(environmentID: environmentID, registry: .standard, resumingFrom: checkpoint)
         let seconds = (clock.now - start) / .seconds(1)
+        if run.interrupted {
+            let latest = folderURL.appendingPathComponent("latest.safetensors").path
+            let message = "interrupted at \(run.timesteps) steps; wrote \(latest); continue with: dojo train --resume \(folderURL.path)\n"
+            fflush(nil)
+            FileHandle.standardError.write(Data(message.utf8))
+            throw ExitCode(130)
+        }
         let evaluation = try evaluate(
-            policy: run.policy, environmentID: env, registry: .standard, episodes: configuration.nEvalEpisodes, seed: seed &+ 1)
+            policy: run.policy, environmentID: environmentID, registry: .standard, episodes: configuration.nEvalEpisodes,
+            seed: dqn.seed &+ 1)
         let final = folderURL.appendingPathComponent("final.safetensors").path
         if json {
             let output: JSONValue = [
-                "env": .string(env), "agent": .string(agent), "preset": .string(preset), "seed": .number(Double(seed)),
+                "env": .string(environmentID), "agent": .string(agent), "preset": .string(preset), "seed": .number(Double(dqn.seed)),
                 "timesteps": .number(Double(run.timesteps)), "updates": .number(Double(run.updates)),
                 "episodes": .number(Double(run.episodes)), "seconds": .number(seconds), "run_folder": .string(folderURL.path),
                 "final_checkpoint": .string(final), "stopped_early": .bool(run.stoppedEarly),
                 "best_mean_return": run.bestMeanReturn.map { .number($0) } ?? .null,
-                "final_evaluation": evaluationJSON(evaluation, environmentID: env, agent: agent),
+                "final_evaluation": evaluationJSON(evaluation, environmentID: environmentID, agent: agent),
             ]
             print(output.jsonText)
         } else {

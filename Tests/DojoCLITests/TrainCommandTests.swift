@@ -39,6 +39,32 @@ import Testing
         #expect(try Data(contentsOf: run.appendingPathComponent("final.safetensors")) == before)
     }
 
+    /// `--resume DIR` continues a run from its latest checkpoint to the weights the run that
+    /// was never stopped ends with. The stopped run is the finished run's folder as it was
+    /// when its checkpoint at 2,000 steps was written (as after a crash).
+    @Test func resumeContinuesToTheSameWeights() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (whole, stopped) = (folder.appendingPathComponent("whole"), folder.appendingPathComponent("stopped"))
+        let settings = ["--set", "checkpoint_freq=2000", "--set", "save_replay_buffer=true", "--set", "metrics_interval=500"]
+        let first = try DojoBinary.run(["train", "--seed", "4", "--steps", "3000", "--out", whole.path] + settings)
+        #expect(first.status == 0, "\(first.stderr)")
+        try FileManager.default.createDirectory(at: stopped, withIntermediateDirectories: true)
+        for name in ["latest.safetensors", "metrics.csv", "config.json"] {
+            try FileManager.default.copyItem(at: whole.appendingPathComponent(name), to: stopped.appendingPathComponent(name))
+        }
+        let resumed = try DojoBinary.run(["train", "--resume", stopped.path])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("resuming dqn on CartPole-v1 (seed 4"))
+        let expected = try Data(contentsOf: whole.appendingPathComponent("final.safetensors"))
+        #expect(try Data(contentsOf: stopped.appendingPathComponent("final.safetensors")) == expected)
+        let rows = try String(contentsOf: stopped.appendingPathComponent("metrics.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 7 && rows.map { $0.prefix(while: { $0 != "," }) } == ["timesteps", "500", "1000", "1500", "2000", "2500", "3000"])
+
+        let policyOnly = try DojoBinary.run(["train", "--resume", folder.appendingPathComponent("missing").path])
+        #expect(policyOnly.status != 0 && policyOnly.stderr.contains("latest.safetensors"), "\(policyOnly.stderr)")
+    }
+
     @Test func jsonReportAndSuccessRate() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -76,6 +76,17 @@ public protocol Environment<Observation, Action> {
 
     /// Whether the episode so far counts as a success; read at its end.
     var isSuccess: Bool { get }
+
+    /// What changes as the environment runs, for a checkpoint that resumes a run exactly, or
+    /// `nil` when the environment cannot save it.
+    func saveState() -> EnvironmentState?
+
+    /// Returns the environment to a state ``saveState()`` gave, so its next steps are the ones
+    /// it would have taken.
+    ///
+    /// - Throws: ``EnvironmentError/invalidState(environment:reason:)`` when the state is not
+    ///   this environment's, or the environment cannot restore one.
+    mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError)
 }
 
 extension Environment {
@@ -101,6 +112,14 @@ extension Environment {
 
     /// Never a success by default.
     public var isSuccess: Bool { false }
+
+    /// No saved state by default.
+    public func saveState() -> EnvironmentState? { nil }
+
+    /// Refuses by default: the environment cannot save a state.
+    public mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError) {
+        throw .invalidState(environment: "\(Self.self)", reason: "this environment cannot restore a saved state")
+    }
 
     /// The legal actions now, one flag per action index, or `nil` when the environment does not
     /// mask (allocates; stepping loops use ``writeActionMask(into:)``).

@@ -6,6 +6,9 @@ public enum EnvironmentError: Error, Equatable, Sendable, CustomStringConvertibl
     case unknownID(String, suggestions: [String])
     /// An environment could not be built from its description (a map file, say).
     case invalidDefinition(String)
+    /// A saved state cannot be restored: the environment cannot save one, or it belongs to
+    /// another environment.
+    case invalidState(environment: String, reason: String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,8 @@ public enum EnvironmentError: Error, Equatable, Sendable, CustomStringConvertibl
             return "no environment registered with id \(id.debugDescription)\(hint)"
         case let .invalidDefinition(message):
             return message
+        case let .invalidState(environment, reason):
+            return "state of \(environment): \(reason)"
         }
     }
 }

@@ -9,7 +9,7 @@
 /// let die = Int.random(in: 1...6, using: &rng)
 /// var child = rng.child(0)   // an independent stream, e.g. for vector env 0
 /// ```
-public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
+public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codable {
     @usableFromInline var s0: UInt64
     @usableFromInline var s1: UInt64
     @usableFromInline var s2: UInt64

@@ -23,6 +23,15 @@ public final class SyncVectorEnvironment<Base: Environment>: VectorEnvironment {
     public var singleActionSpace: Base.ActionSpace { copies.environments[0].actionSpace }
     public var batch: VectorBatch { copies.batch }
 
+    public func saveState() -> VectorEnvironmentState? {
+        copies.saveState()
+    }
+
+    public func restoreState(_ state: VectorEnvironmentState) throws(EnvironmentError) {
+        try copies.restoreState(state)
+        hasReset = true
+    }
+
     /// The copy at `index`, for inspection.
     public func environment(_ index: Int) -> Base {
         copies.environments[index]

@@ -49,6 +49,15 @@ public final class ThreadedVectorEnvironment<Base: Environment>: VectorEnvironme
         pool.waitUntilWorkersSleep()
     }
 
+    public func saveState() -> VectorEnvironmentState? {
+        copies.saveState()
+    }
+
+    public func restoreState(_ state: VectorEnvironmentState) throws(EnvironmentError) {
+        try copies.restoreState(state)
+        hasReset = true
+    }
+
     /// The copy at `index`, for inspection.
     public func environment(_ index: Int) -> Base {
         copies.environments[index]

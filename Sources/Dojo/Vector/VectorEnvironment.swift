@@ -39,6 +39,17 @@ public protocol VectorEnvironment<Base>: AnyObject {
     /// - Complexity: O(count); no heap allocation.
     @discardableResult
     func step(_ actions: [Base.Action]) -> VectorBatch
+
+    /// The copies' state and the batch in progress, for a checkpoint that resumes a run
+    /// exactly, or `nil` when a copy cannot save its state.
+    func saveState() -> VectorEnvironmentState?
+
+    /// Returns every copy and the batch to a state ``saveState()`` gave; the next step is the
+    /// one the saved run would have taken.
+    ///
+    /// - Throws: ``EnvironmentError/invalidState(environment:reason:)`` when the state has
+    ///   another number of copies or sizes, or a copy refuses its part.
+    func restoreState(_ state: VectorEnvironmentState) throws(EnvironmentError)
 }
 
 extension VectorEnvironment {

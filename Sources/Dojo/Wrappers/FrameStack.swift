@@ -55,6 +55,17 @@ public struct FrameStack<Base: Environment>: Wrapper {
             observation: stack, reward: result.reward,
             terminated: result.terminated, truncated: result.truncated, info: result.info)
     }
+
+    /// The stacked frames, with the base's state.
+    public func saveState() -> EnvironmentState? { saveState(own: stack) }
+
+    public mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError) {
+        let frames = try restoreState(state, own: [Float].self)
+        guard frames.count == stack.count else {
+            throw .invalidState(environment: "FrameStack", reason: "expected \(stack.count) stacked values, got \(frames.count)")
+        }
+        stack = frames
+    }
 }
 
 /// A space with a multi-dimensional shape, so stacking keeps the frame's shape.

@@ -49,4 +49,11 @@ public struct NormalizeObservation<Base: Environment>: Wrapper {
         }
         return values
     }
+
+    /// The running statistics, with the base's state.
+    public func saveState() -> EnvironmentState? { saveState(own: statistics) }
+
+    public mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError) {
+        statistics = try restoreState(state, own: RunningMeanStd.self)
+    }
 }

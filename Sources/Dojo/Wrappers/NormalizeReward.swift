@@ -40,4 +40,17 @@ public struct NormalizeReward<Base: Environment>: Wrapper {
         result.reward /= (statistics.variance[0] + epsilon).squareRoot()
         return result
     }
+
+    /// The running statistics and discounted return, with the base's state.
+    private struct Running: Codable, Sendable {
+        var statistics: RunningMeanStd
+        var discountedReturn: Double
+    }
+
+    public func saveState() -> EnvironmentState? { saveState(own: Running(statistics: statistics, discountedReturn: discountedReturn)) }
+
+    public mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError) {
+        let running = try restoreState(state, own: Running.self)
+        (statistics, discountedReturn) = (running.statistics, running.discountedReturn)
+    }
 }

@@ -29,4 +29,11 @@ public struct OrderEnforcing<Base: Environment>: Wrapper {
         precondition(resetCalled, "expected reset(seed:options:) before step(_:), got step(_:) on an environment never reset")
         return base.step(action)
     }
+
+    /// Whether a reset came first, with the base's state.
+    public func saveState() -> EnvironmentState? { saveState(own: resetCalled) }
+
+    public mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError) {
+        resetCalled = try restoreState(state, own: Bool.self)
+    }
 }

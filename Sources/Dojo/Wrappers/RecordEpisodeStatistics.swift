@@ -63,4 +63,24 @@ public struct RecordEpisodeStatistics<Base: Environment>: Wrapper {
         }
         return result
     }
+
+    /// The statistics so far (the episode's wall-clock start excepted), with the base's state.
+    private struct Statistics: Codable, Sendable {
+        var returns: [Double]
+        var lengths: [Int]
+        var count: Int
+        var episodeReturn: Double
+        var episodeLength: Int
+    }
+
+    public func saveState() -> EnvironmentState? {
+        saveState(own: Statistics(
+            returns: returnQueue, lengths: lengthQueue, count: episodeCount, episodeReturn: episodeReturn, episodeLength: episodeLength))
+    }
+
+    public mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError) {
+        let statistics = try restoreState(state, own: Statistics.self)
+        (returnQueue, lengthQueue, episodeCount) = (statistics.returns, statistics.lengths, statistics.count)
+        (episodeReturn, episodeLength, episodeStart) = (statistics.episodeReturn, statistics.episodeLength, .now)
+    }
 }

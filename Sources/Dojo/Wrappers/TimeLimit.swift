@@ -40,4 +40,11 @@ public struct TimeLimit<Base: Environment>: Wrapper {
         }
         return result
     }
+
+    /// The steps taken this episode, with the base's state.
+    public func saveState() -> EnvironmentState? { saveState(own: steps) }
+
+    public mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError) {
+        steps = try restoreState(state, own: Int.self)
+    }
 }

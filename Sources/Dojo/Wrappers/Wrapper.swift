@@ -35,6 +35,42 @@ extension Wrapper {
 
     /// The wrapped environment's.
     public var isSuccess: Bool { base.isSuccess }
+
+    /// A wrapper without state of its own saves its base's; wrappers with state override this
+    /// and nest their base's state in a ``WrappedState``.
+    public func saveState() -> EnvironmentState? { base.saveState() }
+
+    /// Restores the base's state (see ``saveState()``).
+    public mutating func restoreState(_ state: EnvironmentState) throws(EnvironmentError) {
+        try base.restoreState(state)
+    }
+}
+
+/// A stateful wrapper's saved state: its own, and its base's nested inside.
+public struct WrappedState<Own: Codable & Sendable>: Codable, Sendable {
+    /// The wrapper's own state.
+    public var own: Own
+    /// The wrapped environment's state.
+    public var base: EnvironmentState
+
+    public init(own: Own, base: EnvironmentState) {
+        self.own = own
+        self.base = base
+    }
+}
+
+extension Wrapper {
+    /// Saves `own` with the base's state nested, or `nil` when the base cannot save.
+    public func saveState<Own: Codable & Sendable>(own: Own) -> EnvironmentState? {
+        base.saveState().map { EnvironmentState(WrappedState(own: own, base: $0)) }
+    }
+
+    /// Restores the base's state from a ``WrappedState`` and returns the wrapper's own part.
+    public mutating func restoreState<Own: Codable & Sendable>(_ state: EnvironmentState, own: Own.Type) throws(EnvironmentError) -> Own {
+        let wrapped = try state.decoded(as: WrappedState<Own>.self, environment: "\(Self.self)")
+        try base.restoreState(wrapped.base)
+        return wrapped.own
+    }
 }
 
 extension Wrapper where ObservationSpace == Base.ObservationSpace {
