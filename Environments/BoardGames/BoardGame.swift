@@ -13,7 +13,7 @@ import Rendering
 /// game.currentPlayer           // .second
 /// game.undo(4)                 // back to the empty board
 /// ```
-public protocol BoardGame: Sendable, Hashable, CustomStringConvertible {
+public protocol BoardGame: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The number of rows of the board, counted from the top.
     static var rows: Int { get }
     /// The number of columns of the board, counted from the left.

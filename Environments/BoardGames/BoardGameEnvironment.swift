@@ -39,16 +39,18 @@ public struct BoardGameEnvironment<Game: BoardGame>: Environment, Sendable {
     /// The agent's side unless a reset option says otherwise for one episode.
     public let agentSide: AgentSide
     /// The position.
-    public private(set) var game = Game()
+    public internal(set) var game = Game()
     /// How the episode stands; unlike `game.outcome`, it counts a loss by illegal move.
-    public private(set) var outcome = GameOutcome.ongoing
+    public internal(set) var outcome = GameOutcome.ongoing
     /// The cell filled by the last move, marked in the text rendering and the picture.
-    public private(set) var lastCell: (row: Int, column: Int)?
+    public internal(set) var lastCell: (row: Int, column: Int)?
     /// The side the agent plays this episode, or `nil` when the caller plays both.
-    public private(set) var agentPlayer: Player?
-    private var episodeOpponent: BoardGameOpponent<Game>
-    private var episodesSinceSeed = 0
-    private var generator = SeededGenerator(seed: 0)
+    public internal(set) var agentPlayer: Player?
+    var episodeOpponent: BoardGameOpponent<Game>
+    var episodesSinceSeed = 0
+    /// The options of the last reset, which chose this episode's opponent.
+    var episodeOptions: Options = [:]
+    var generator = SeededGenerator(seed: 0)
 
     /// Creates the environment; call `reset` before stepping.
     ///
@@ -98,6 +100,7 @@ public struct BoardGameEnvironment<Game: BoardGame>: Environment, Sendable {
             episodesSinceSeed = 0
         }
         episodeOpponent = settings.opponent
+        episodeOptions = options
         if case .none = settings.opponent {
             agentPlayer = nil
         } else {

@@ -1,5 +1,5 @@
 /// How a board game stands: still going, won by one side, or drawn.
-public enum GameOutcome: Sendable, Hashable {
+public enum GameOutcome: Sendable, Hashable, Codable {
     /// Moves remain and nobody has won.
     case ongoing
     /// `player` made a line.

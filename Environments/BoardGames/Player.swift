@@ -1,5 +1,5 @@
 /// One of the two sides of a board game: the one that moves first (X) or second (O).
-public enum Player: Int, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum Player: Int, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
     /// The side that moves first, drawn as `X`.
     case first = 0
     /// The side that moves second, drawn as `O`.

@@ -65,3 +65,38 @@ import Testing
         #expect(throws: EnvironmentError.self) { try limited.restoreState(cartPole) }
     }
 }
+
+extension EnvironmentStateTests {
+    /// Legal moves only: the lowest legal action after `index` (every TicTacToe position
+    /// has one until the game ends, when the episode resets).
+    @Test func ticTacToeKeepsTheOpponentsDraws() throws {
+        try Self.checkRestoreWithMasks { TicTacToeEnvironment(opponent: .random) }
+    }
+
+    @Test func connectFourAgainstAlphaBetaAsSecondPlayer() throws {
+        try Self.checkRestoreWithMasks { try ConnectFourEnvironment(options: ["opponent": "alphabeta", "depth": 1, "agent_side": "second"]) }
+    }
+
+    static func checkRestoreWithMasks<E: Environment>(_ make: () throws -> E) throws where E.Action == Int {
+        var original = try make()
+        _ = try original.reset(seed: 3)
+        func play(_ environment: inout E, count: Int) throws -> [Transition] {
+            var transitions: [Transition] = []
+            for index in 0..<count {
+                let mask = try #require(environment.legalActionMask)
+                let legal = mask.indices.filter { mask[$0] }
+                let step = environment.step(legal[index % legal.count])
+                transitions.append(Transition(observation: "\(step.observation)", reward: step.reward, terminated: step.terminated, truncated: step.truncated))
+                if step.isDone { _ = try environment.reset(seed: nil) }
+            }
+            return transitions
+        }
+        _ = try play(&original, count: 11)
+        let saved = try #require(original.saveState())
+        let expected = try play(&original, count: 120)
+        var restored = try make()
+        _ = try restored.reset(seed: 42)
+        try restored.restoreState(saved)
+        #expect(try play(&restored, count: 120) == expected)
+    }
+}
