@@ -87,6 +87,7 @@ extension DQNConfiguration {
         configuration.explorationFraction = 0.3
         configuration.explorationFinalEps = 0.02
         configuration.netArch = [128, 128]
+        configuration.cnnChannels = []
         configuration.doubleQ = true
         return configuration
     }

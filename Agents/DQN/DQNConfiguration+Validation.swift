@@ -22,6 +22,7 @@ extension DQNConfiguration {
         }
         try require(maxGradNorm > 0, .maxGradNorm, "expected a positive norm, got \(maxGradNorm)")
         try require(netArch.allSatisfy { $0 > 0 && $0 <= 1 << 16 }, .netArch, "expected widths from 1 to 65536, got \(netArch)")
+        try require(cnnChannels.allSatisfy { $0 > 0 && $0 <= 1 << 12 }, .cnnChannels, "expected channel counts from 1 to 4096, got \(cnnChannels)")
         try require(nSteps >= 1 && nSteps <= 1_000, .nSteps, "expected 1 to 1000 steps, got \(nSteps)")
         try require(prioritizedReplayAlpha >= 0, .prioritizedReplayAlpha, "expected 0 or more, got \(prioritizedReplayAlpha)")
         try require(prioritizedReplayBeta0 >= 0 && prioritizedReplayBeta0 <= 1, .prioritizedReplayBeta0, "expected a value in [0, 1], got \(prioritizedReplayBeta0)")

@@ -40,6 +40,9 @@ public struct DQNConfiguration: Codable, Equatable, Sendable {
     public var netArch = [64, 64]
     /// The activation between hidden layers.
     public var activation = HiddenActivation.relu
+    /// The widths of the 3x3 convolutions in front of `net_arch` when observations are planes
+    /// (a Box of three axes); `[]` flattens planes into the MLP.
+    public var cnnChannels = [32, 64]
     /// Double DQN (van Hasselt et al., 2016): the online network picks the next action, the
     /// target network values it.
     public var doubleQ = false
@@ -95,6 +98,7 @@ public struct DQNConfiguration: Codable, Equatable, Sendable {
         case maxGradNorm = "max_grad_norm"
         case netArch = "net_arch"
         case activation
+        case cnnChannels = "cnn_channels"
         case doubleQ = "double_q"
         case dueling
         case nSteps = "n_steps"

@@ -82,8 +82,9 @@ final class DQNTraining<E: Environment> {
         replayGenerator = generator.child(2)
         _ = generator.next()
         let network = QNetwork(
-            observationSize: observationSize, actionCount: actionCount, hiddenSizes: configuration.netArch,
-            activation: configuration.activation, dueling: configuration.dueling, using: &networkGenerator)
+            observationShape: environment.observationSpace.elementShape ?? [observationSize], actionCount: actionCount,
+            convolutionChannels: configuration.cnnChannels, hiddenSizes: configuration.netArch, activation: configuration.activation,
+            dueling: configuration.dueling, using: &networkGenerator)
         learner = DQNLearner(
             online: network, learningRate: configuration.learningRate, doubleQ: configuration.doubleQ,
             maxGradNorm: configuration.maxGradNorm, usesMasks: usesMasks, batchSize: configuration.batchSize)

@@ -14,8 +14,9 @@ public enum HiddenActivation: String, Codable, Sendable, CaseIterable {
 }
 
 /// A network from flattened observations to one Q-value per action index: an MLP
-/// (`nn.Sequential` of Linear and activation layers, SB3's `QNetwork`), or with a dueling head
-/// (Wang et al., 2016), `Q = V + A - mean(A)` from a shared trunk.
+/// (`nn.Sequential` of Linear and activation layers, SB3's `QNetwork`) or, for plane
+/// observations, a CNN in front of it; either with a dueling head (Wang et al., 2016),
+/// `Q = V + A - mean(A)` from a shared trunk.
 ///
 /// The parameters live in ``model``, a NeuralCore module with PyTorch names (`0.weight`,
 /// `2.bias`, ... for the MLP; `features.0.weight`, `value.0.weight`, `advantage.0.weight` for
@@ -33,7 +34,8 @@ public struct QNetwork {
         case dueling(features: Sequential, value: Sequential, advantage: Sequential)
     }
 
-    /// A fresh network drawn from `generator` with PyTorch's initialisation.
+    /// A fresh MLP over `observationSize` floats, drawn from `generator` with PyTorch's
+    /// initialisation.
     ///
     /// - Parameters:
     ///   - hiddenSizes: the widths of the hidden layers (SB3's `net_arch`).
@@ -42,8 +44,42 @@ public struct QNetwork {
         observationSize: Int, actionCount: Int, hiddenSizes: [Int], activation: HiddenActivation, dueling: Bool,
         using generator: inout some RandomNumberGenerator
     ) {
+        self.init(
+            observationShape: [observationSize], actionCount: actionCount, convolutionChannels: [], hiddenSizes: hiddenSizes,
+            activation: activation, dueling: dueling, using: &generator)
+    }
+
+    /// A fresh network for observations of `observationShape`: for planes (three axes) and
+    /// `convolutionChannels`, a CNN (3x3 convolutions with padding 1 and ReLU, one per width,
+    /// then the hidden layers), otherwise an MLP over the flattened observation.
+    ///
+    /// The network takes flattened observations, as the replay buffer stores them, and unfolds
+    /// them itself (``Unflatten``), so the whole Q-function is one module a file rebuilds.
+    /// Planes are channels-first (`[channels, rows, columns]`, GridWorld's) unless the last
+    /// axis is strictly the smallest (`[rows, columns, channels]`, a board game's), which the
+    /// network moves to the front (``Permute``), as Stable-Baselines3 transposes images.
+    public init(
+        observationShape: [Int], actionCount: Int, convolutionChannels: [Int], hiddenSizes: [Int], activation: HiddenActivation,
+        dueling: Bool, using generator: inout some RandomNumberGenerator
+    ) {
         var hidden: [any Layer] = []
-        var width = observationSize
+        var width = observationShape.reduce(1, *)
+        if observationShape.count == 3, !convolutionChannels.isEmpty {
+            let channelsLast = observationShape[2] < observationShape[0] && observationShape[2] < observationShape[1]
+            let (channels, area) = channelsLast
+                ? (observationShape[2], observationShape[0] * observationShape[1])
+                : (observationShape[0], observationShape[1] * observationShape[2])
+            hidden.append(Unflatten(shape: observationShape))
+            if channelsLast { hidden.append(Permute(dims: [0, 3, 1, 2])) }
+            var inChannels = channels
+            for outChannels in convolutionChannels {
+                hidden.append(Conv2D(inChannels: inChannels, outChannels: outChannels, kernelSize: 3, padding: 1, using: &generator))
+                hidden.append(ReLU())
+                inChannels = outChannels
+            }
+            hidden.append(Flatten())
+            width = inChannels * area
+        }
         for size in hiddenSizes {
             hidden.append(Linear(inputSize: width, outputSize: size, using: &generator))
             hidden.append(activation.makeLayer())

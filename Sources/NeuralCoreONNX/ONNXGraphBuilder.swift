@@ -43,6 +43,17 @@ struct ONNXGraphBuilder {
         return name
     }
 
+    /// Adds an int64 initializer (a shape, say) and returns its name.
+    mutating func int64Constant(_ name: String, _ values: [Int]) -> String {
+        var proto = Onnx_TensorProto()
+        proto.name = name
+        proto.dims = [Int64(values.count)]
+        proto.dataType = Int32(Onnx_TensorProto.DataType.int64.rawValue)
+        proto.int64Data = values.map(Int64.init)
+        initializers.append(proto)
+        return name
+    }
+
     static func ints(_ name: String, _ values: [Int]) -> Onnx_AttributeProto {
         var attribute = Onnx_AttributeProto()
         attribute.name = name

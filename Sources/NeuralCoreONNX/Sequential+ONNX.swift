@@ -94,6 +94,11 @@ extension Sequential {
             return builder.add("AveragePool", inputs: [input], attributes: poolAttributes(pool.kernelSize, pool.stride, pool.padding) + [ONNXGraphBuilder.int("count_include_pad", 1)])
         case is Flatten:
             return builder.add("Flatten", inputs: [input], attributes: [ONNXGraphBuilder.int("axis", 1)])
+        case let unflatten as Unflatten:
+            let shape = builder.int64Constant("\(path).shape", [-1] + unflatten.shape)
+            return builder.add("Reshape", inputs: [input, shape])
+        case let permute as Permute:
+            return builder.add("Transpose", inputs: [input], attributes: [ONNXGraphBuilder.ints("perm", permute.dims)])
         case is Dropout:
             return input
         case is ReLU:

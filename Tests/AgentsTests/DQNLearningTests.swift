@@ -62,6 +62,27 @@ struct DQNLearningTests {
         #expect(success >= fraction * optimum, "success \(success) against the optimum \(optimum)")
     }
 
+    /// Plane observations get a CNN: on FrozenLake seen as agent, wall, hole and goal planes
+    /// (not slippery), its greedy policy reaches the goal every time, and the checkpoint
+    /// rebuilds the convolutional network from the file alone.
+    @Test func convolutionalQNetworkLearnsFromPlanes() throws {
+        var configuration = DQNConfiguration.frozenLakeDefault
+        configuration.totalTimesteps = 10_000
+        configuration.cnnChannels = [16, 16]
+        let options: Options = ["observation": "planes", "is_slippery": false]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-cnn-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try DQN(configuration: configuration, seed: 2, runFolder: RunFolder(url: folder))
+            .train(environmentID: "FrozenLake-v1", registry: .standard, options: options)
+        let layers = run.metadata.architecture.jsonText
+        #expect(layers.contains(#""type":"Conv2d""#) && layers.contains(#""type":"Unflatten","unflattened_size":[4,4,4]"#))
+        let result = try evaluate(policy: run.policy, environmentID: "FrozenLake-v1", registry: .standard, options: options, episodes: 20)
+        #expect(result.successRate == 1, "success \(result.successRate ?? -1)")
+        let reloaded = try DQNCheckpoint.load(from: folder.appendingPathComponent("final.safetensors"))
+        let again = try evaluate(policy: reloaded.policy, environmentID: "FrozenLake-v1", registry: .standard, options: options, episodes: 20)
+        #expect(again.returns == result.returns)
+    }
+
     @Test func maskedDQNBeatsTheRandomTicTacToeOpponentWithoutIllegalMoves() throws {
         let run = try DQN(configuration: .ticTacToeDefault, seed: 1).train(environmentID: "TicTacToe-v0", registry: .standard)
         let result = try evaluate(policy: run.policy, environmentID: "TicTacToe-v0", registry: .standard, episodes: 1_000, seed: 5)

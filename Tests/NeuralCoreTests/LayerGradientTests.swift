@@ -17,6 +17,8 @@ struct LayerGradientTests {
         layer("Softmax", input: [2, 3]) { _ in Softmax() },
         layer("LogSoftmax", input: [2, 3]) { _ in LogSoftmax() },
         layer("Flatten", input: [2, 2, 3]) { _ in Flatten() },
+        layer("Unflatten", input: [2, 12]) { _ in Unflatten(shape: [2, 3, 2]) },
+        layer("Permute", input: [2, 3, 4, 2]) { _ in Permute(dims: [0, 3, 1, 2]) },
         layer("Sequential", input: [5, 3]) {
             Sequential([Linear(inputSize: 3, outputSize: 4, using: &$0), Tanh(), Linear(inputSize: 4, outputSize: 2, using: &$0)])
         },

@@ -18,6 +18,10 @@ struct ModuleDescriptionTests {
             ("attention", MultiHeadAttention(embeddingSize: 8, headCount: 2, isCausal: true, using: &generator)),
             ("norm", LayerNorm(dimension: 8, epsilon: 1e-4)),
             ("tokens", Embedding(count: 10, dimension: 8, using: &generator)),
+            ("planes", Sequential([
+                Unflatten(shape: [3, 3, 2]), Permute(dims: [0, 3, 1, 2]),
+                Conv2D(inChannels: 2, outChannels: 2, kernelSize: 3, padding: 1, using: &generator),
+            ])),
         ])
     }
 
@@ -32,6 +36,29 @@ struct ModuleDescriptionTests {
         #expect(rebuilt.namedParameters.map(\.name) == model.namedParameters.map(\.name))
         #expect(rebuilt.namedParameters.map(\.parameter.shape) == model.namedParameters.map(\.parameter.shape))
         #expect(description.jsonText.contains(#"{"bias":true,"in_features":36,"out_features":8,"type":"Linear"}"#))
+        #expect(description.jsonText.contains(#"{"dim":1,"type":"Unflatten","unflattened_size":[3,3,2]}"#))
+        #expect(description.jsonText.contains(#"{"dims":[0,3,1,2],"type":"Permute"}"#))
+    }
+
+    /// Reshaping layers from a file are checked like every other: PyTorch's other
+    /// `Unflatten` dims, non-permutations and oversized rows are refused with the reason.
+    @Test func malformedReshapingLayersAreRefused() throws {
+        let otherDim = #"{"type":"Unflatten","dim":2,"unflattened_size":[2,2]}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ModuleDescription.self, from: Data(otherDim.utf8)) }
+        var generator = SplitMix64(seed: 1)
+        for (description, reason) in [
+            (ModuleDescription.permute(dims: [0, 2, 2]), "permutation"),
+            (.unflatten(shape: [0, 4]), "unflattened_size"),
+            (.unflatten(shape: [4096, 4096, 4096]), "values per row"),
+            (.unflatten(shape: []), "extents"),
+        ] {
+            #expect(throws: ModuleDescriptionError.self, "\(description)") { _ = try description.makeModule(using: &generator) }
+            do {
+                _ = try description.makeModule(using: &generator)
+            } catch {
+                #expect(error.description.contains(reason), "\(error)")
+            }
+        }
     }
 
     /// A composite module names its parameters as PyTorch names a submodule's.

@@ -73,6 +73,42 @@ struct ONNXExportTests {
         #expect(output.contains("max abs difference"))
     }
 
+    /// A model that takes flattened channel-last planes (a board game's observation), unfolds
+    /// and reorders them inside itself, exports as Reshape and Transpose, and onnxruntime gives
+    /// the same Q-values.
+    @Test(.enabled(if: PythonRunner.shouldRun(importing: ["onnx", "onnxruntime", "numpy"]), "needs Python with onnx, onnxruntime, numpy (Tests/requirements.txt); CI sets DOJO_REQUIRE_PYTHON=1 so it always runs there"))
+    func flattenedPlanesUnfoldInsideTheExportedModel() throws {
+        var generator = SplitMix64(seed: 13)
+        let model = Sequential([
+            Unflatten(shape: [4, 3, 2]), Permute(dims: [0, 3, 1, 2]),
+            Conv2D(inChannels: 2, outChannels: 3, kernelSize: 3, padding: 1, using: &generator), ReLU(), Flatten(),
+            Linear(inputSize: 36, outputSize: 5, using: &generator),
+        ])
+        let input = Tensor.normal([3, 24], using: &generator)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("neuralcore-onnx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try model.exportONNX(to: directory.appendingPathComponent("model.onnx"), inputShape: [24])
+        try SafeTensors(tensors: [("input", input), ("output", model(input))]).write(to: directory.appendingPathComponent("data.safetensors"))
+        let script = """
+            import sys, os, numpy as np, onnx, onnxruntime as ort
+            from safetensors.numpy import load_file
+            directory = sys.argv[1]
+            data = load_file(os.path.join(directory, "data.safetensors"))
+            model = onnx.load(os.path.join(directory, "model.onnx"))
+            onnx.checker.check_model(model)
+            ops = [node.op_type for node in model.graph.node]
+            assert ops[:2] == ["Reshape", "Transpose"], ops
+            session = ort.InferenceSession(os.path.join(directory, "model.onnx"), providers=["CPUExecutionProvider"])
+            (output,) = session.run(None, {"input": data["input"]})
+            difference = float(np.abs(output - data["output"]).max())
+            assert difference <= 1e-6, difference
+            print("max abs difference", difference)
+            """
+        let (status, output) = try PythonRunner.run(script, arguments: [directory.path])
+        #expect(status == 0 && output.contains("max abs difference"), "\(output)")
+    }
+
     @Test func unsupportedLayersAreTypedErrors() {
         let model = Sequential([ReLU(), Sequential([Tanh(), LayerNorm(dimension: 3)])])
         #expect(throws: ONNXExportError.unsupportedLayer(path: "1.1", type: "LayerNorm")) {

@@ -7,6 +7,8 @@
 public struct Box<Vector: FloatVector>: Space, Equatable {
     /// The shape of an element; its values are stored row-major.
     public let shape: [Int]
+    /// ``shape``, for learners that read any space.
+    public var elementShape: [Int]? { shape }
     /// The lower bound of each value (may be `-infinity`).
     public let low: [Float]
     /// The upper bound of each value (may be `+infinity`).

@@ -49,6 +49,10 @@ public protocol Space<Element>: Sendable, CustomStringConvertible {
     /// The index of an element: ``element(atIndex:)`` reversed.
     /// - Precondition: `indexCount` is not `nil` and the space contains `element`.
     func index(of element: Element) -> Int
+
+    /// The axes of an element, for a learner that treats a grid of values as an image (a CNN
+    /// over planes), or `nil` when elements have no array shape (`Discrete`, tuples).
+    var elementShape: [Int]? { get }
 }
 
 extension Space {
@@ -80,6 +84,9 @@ public struct SpaceError: Error, CustomStringConvertible, Sendable, Equatable {
 extension Space {
     /// Not finite by default.
     public var indexCount: Int? { nil }
+
+    /// No array shape by default.
+    public var elementShape: [Int]? { nil }
 
     public func element(atIndex index: Int) -> Element {
         preconditionFailure("expected a finite space to index, got \(self)")

@@ -3,7 +3,8 @@
 /// `{"type": "Sequential", "layers": [...]}`, `{"type": "ModuleDict", "modules": [{"name": ..., "module": ...}]}`.
 extension ModuleDescription: Codable {
     private enum Key: String, CodingKey {
-        case type, layers, modules, name, module, bias, stride, padding, alpha, dim, p, eps, causal
+        case type, layers, modules, name, module, bias, stride, padding, alpha, dim, dims, p, eps, causal
+        case unflattenedSize = "unflattened_size"
         case inFeatures = "in_features", outFeatures = "out_features"
         case inChannels = "in_channels", outChannels = "out_channels", kernelSize = "kernel_size"
         case negativeSlope = "negative_slope", normalizedShape = "normalized_shape"
@@ -29,6 +30,13 @@ extension ModuleDescription: Codable {
         case "Sigmoid": self = .sigmoid
         case "GELU": self = .gelu
         case "Flatten": self = .flatten
+        case "Unflatten":
+            let dim = try int(.dim)
+            guard dim == 1 else {
+                throw DecodingError.dataCorruptedError(forKey: .dim, in: container, debugDescription: "expected Unflatten along dim 1, got \(dim)")
+            }
+            self = .unflatten(shape: try container.decode([Int].self, forKey: .unflattenedSize))
+        case "Permute": self = .permute(dims: try container.decode([Int].self, forKey: .dims))
         case "LeakyReLU": self = .leakyReLU(slope: try float(.negativeSlope))
         case "ELU": self = .elu(alpha: try float(.alpha))
         case "Softmax": self = .softmax(axis: try int(.dim))
@@ -72,6 +80,13 @@ extension ModuleDescription: Codable {
         case .sigmoid: try container.encode("Sigmoid", forKey: .type)
         case .gelu: try container.encode("GELU", forKey: .type)
         case .flatten: try container.encode("Flatten", forKey: .type)
+        case let .unflatten(shape):
+            try container.encode("Unflatten", forKey: .type)
+            try container.encode(1, forKey: .dim)
+            try container.encode(shape, forKey: .unflattenedSize)
+        case let .permute(dims):
+            try container.encode("Permute", forKey: .type)
+            try container.encode(dims, forKey: .dims)
         case let .leakyReLU(slope):
             try container.encode("LeakyReLU", forKey: .type)
             try container.encode(slope, forKey: .negativeSlope)

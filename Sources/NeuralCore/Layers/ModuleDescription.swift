@@ -11,6 +11,10 @@ public indirect enum ModuleDescription: Equatable, Sendable {
     case maxPool2d(kernelSize: Int, stride: Int, padding: Int)
     case avgPool2d(kernelSize: Int, stride: Int, padding: Int)
     case relu, tanh, sigmoid, gelu, flatten
+    /// Rows unfolded into `shape` (`nn.Unflatten(1, shape)`).
+    case unflatten(shape: [Int])
+    /// Axes reordered, batch axis included (`x.permute(*dims)`).
+    case permute(dims: [Int])
     case leakyReLU(slope: Float)
     case elu(alpha: Float)
     case softmax(axis: Int)
@@ -99,6 +103,18 @@ extension ModuleDescription {
         case .sigmoid: return Sigmoid()
         case .gelu: return GELU()
         case .flatten: return Flatten()
+        case let .unflatten(shape):
+            try require(!shape.isEmpty && shape.count < 8, "expected 1 to 7 extents in unflattened_size, got \(shape.count)")
+            var values = 1
+            for extent in shape {
+                try size(extent, "unflattened_size")
+                values = min(values * extent, limit + 1)
+            }
+            try require(values <= limit, "expected at most \(limit) values per row, got \(shape)")
+            return Unflatten(shape: shape)
+        case let .permute(dims):
+            try require(dims.count <= 8 && dims.sorted() == Array(0..<dims.count), "expected a permutation of 0..<\(dims.count), got \(dims)")
+            return Permute(dims: dims)
         case let .leakyReLU(slope):
             try require(slope.isFinite, "expected a finite negative_slope, got \(slope)")
             return LeakyReLU(slope: slope)
