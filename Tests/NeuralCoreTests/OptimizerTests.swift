@@ -150,4 +150,32 @@ struct OptimizerTests {
         #expect(clipGradients(of: [a, b], maxNorm: 10) < 1.0001)
         #expect(isApproximatelyEqual(a.grad?.scalars ?? [], [0.6], tolerance: 1e-5))
     }
+
+    /// The global norm sums every gradient, lanes and tail alike, in double precision.
+    @Test func globalNormCoversLongGradients() {
+        let values = (0..<37).map { Float($0) * 0.25 - 3 }
+        let a = Variable(Tensor(shape: [37], scalars: values), requiresGradient: true)
+        a.grad = Tensor(shape: [37], scalars: values)
+        let expected = Float(values.reduce(0) { $0 + Double($1) * Double($1) }.squareRoot())
+        #expect(clipGradients(of: [a], maxNorm: 1_000) == expected)
+    }
+
+    /// Adam's moments that decay below the normal range (a weight whose gradient stays zero)
+    /// become zero instead of lingering as slow subnormal numbers, and the weight stays put.
+    @Test func subnormalAdamMomentsFlushToZero() throws {
+        let weight = Variable(Tensor(shape: [9], scalars: Array(repeating: 0.5, count: 9)), requiresGradient: true)
+        let adam = Adam(learningRate: 0.1)
+        weight.grad = Tensor(shape: [9], scalars: Array(repeating: 1, count: 9))
+        adam.step([weight])
+        var file = adam.checkpoint(of: [("w", weight)], progress: TrainingProgress(step: 1, scheduleStep: 1, learningRate: 0.1))
+        let subnormal = Tensor(shape: [9], scalars: Array(repeating: Float.leastNormalMagnitude / 4, count: 9))
+        file.tensors = file.tensors.map { ($0.name, subnormal) }
+        _ = try adam.restore(from: file, parameters: [("w", weight)])
+        let before = weight.value
+        weight.grad = Tensor.zeros([9])
+        adam.step([weight])
+        let after = adam.checkpoint(of: [("w", weight)], progress: TrainingProgress(step: 2, scheduleStep: 2, learningRate: 0.1))
+        #expect(after.tensors.allSatisfy { $0.tensor.scalars.allSatisfy { $0 == 0 } }, "\(after.tensors)")
+        #expect(weight.value == before)
+    }
 }

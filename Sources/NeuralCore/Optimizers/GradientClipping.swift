@@ -10,7 +10,7 @@ public func clipGradients(of parameters: [Variable], maxNorm: Float) -> Float {
     var squared: Double = 0
     for parameter in parameters {
         guard let gradient = parameter.grad else { continue }
-        for value in gradient.scalars { squared += Double(value) * Double(value) }
+        squared += sumOfSquares(gradient.scalars)
     }
     let norm = Float(squared.squareRoot())
     let scale = maxNorm / (norm + 1e-6)
@@ -22,4 +22,25 @@ public func clipGradients(of parameters: [Variable], maxNorm: Float) -> Float {
         }
     }
     return norm
+}
+
+/// The sum of the squares of `values` in double precision, eight lanes at a time (a single
+/// running sum would wait on each addition in turn).
+private func sumOfSquares(_ values: [Float]) -> Double {
+    values.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return 0 }
+        var lanes = SIMD8<Double>()
+        var index = 0
+        while index + 8 <= buffer.count {
+            let chunk = SIMD8<Double>(UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Float>.self))
+            lanes += chunk * chunk
+            index += 8
+        }
+        var total = lanes.sum()
+        while index < buffer.count {
+            total += Double(buffer[index]) * Double(buffer[index])
+            index += 1
+        }
+        return total
+    }
 }
