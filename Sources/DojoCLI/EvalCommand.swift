@@ -18,7 +18,7 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "A checkpoint written by dojo train (e.g. runs/CartPole-v1-dqn-seed0/final.safetensors).")
+    @Option(help: "A checkpoint written by dojo train (e.g. runs/CartPole-v1-dqn-0-20261202-101500/final.safetensors).")
     var checkpoint: String
 
     @Option(help: "Number of episodes.")

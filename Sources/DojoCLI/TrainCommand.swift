@@ -15,7 +15,7 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train an agent on an environment; checkpoints and metrics go to a run folder.",
         discussion: """
-            The run folder (--out, default runs/ENV-AGENT-seedN) receives final.safetensors (the \
+            The run folder (--out, default runs/ENV-AGENT-SEED-TIMESTAMP, UTC) receives final.safetensors (the \
             policy after the last step), best.safetensors (the best periodic evaluation, with \
             --set eval_freq=N), latest.safetensors (every checkpoint_freq steps), config.json (the \
             configuration used) and metrics.csv (timesteps, episodes, mean_return_100, loss, \
@@ -50,7 +50,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "A setting as name=value; repeat for several.")
     var settings: [String] = []
 
-    @Option(help: "The run folder (default runs/ENV-AGENT-seedN).")
+    @Option(help: "The run folder (default runs/ENV-AGENT-SEED-TIMESTAMP).")
     var out: String?
 
     @Option(help: "Continue the run in this folder from its latest.safetensors (its settings and seed).")
@@ -79,7 +79,7 @@ struct TrainCommand: ParsableCommand {
             if let steps { configuration.totalTimesteps = steps }
             try configuration.validate()
             _ = try EnvironmentRegistry.standard.spec(env)
-            folderURL = URL(fileURLWithPath: out ?? "runs/\(env)-\(agent)-seed\(seed)")
+            folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
             try refuseExistingRun(in: folderURL)
             dqn = DQN(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
             environmentID = env
@@ -128,6 +128,23 @@ struct TrainCommand: ParsableCommand {
             print("final greedy policy: mean return \(String(format: "%.2f", evaluation.meanReturn)) ± \(String(format: "%.2f", evaluation.standardDeviationOfReturn)) over \(evaluation.episodes) episodes")
             print("wrote \(final)")
         }
+    }
+
+    /// `runs/ENV-AGENT-SEED-TIMESTAMP` (UTC, to the second), with `-2`, `-3`, ... when a run
+    /// started in the same second, so a new run never lands in an old one's folder.
+    static func newRunFolder(environmentID: String, agent: String, seed: UInt64) -> URL {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let base = "runs/\(environmentID)-\(agent)-\(seed)-\(formatter.string(from: Date()))"
+        var candidate = base
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return URL(fileURLWithPath: candidate)
     }
 
     /// Fails when `folder` already holds a run's files, so nothing a person had is overwritten.

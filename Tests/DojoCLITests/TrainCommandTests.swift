@@ -17,7 +17,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = try DojoBinary.run(["train", "--env", "CartPole-v1", "--agent", "dqn", "--seed", "1"], in: folder)
         #expect(output.status == 0, "\(output.stderr)")
-        let run = folder.appendingPathComponent("runs/CartPole-v1-dqn-seed1")
+        let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path)
+        #expect(runs.count == 1 && runs[0].hasPrefix("CartPole-v1-dqn-1-"), "\(runs)")
+        let run = folder.appendingPathComponent("runs").appendingPathComponent(runs.first ?? "")
         for name in ["final.safetensors", "best.safetensors", "metrics.csv", "config.json"] {
             #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent(name).path), "\(name)")
         }
@@ -33,9 +35,13 @@ import Testing
         #expect((evaluation?["mean_return"] as? Double ?? 0) >= 475 && evaluation?["std_return"] is Double)
         #expect(evaluation?["mean_length"] as? Double == evaluation?["mean_return"] as? Double)
 
-        // A second run into the same folder is refused and leaves the first intact.
+        // A second run gets a folder of its own; one into an existing run's folder is refused
+        // and leaves the first intact.
         let before = try Data(contentsOf: run.appendingPathComponent("final.safetensors"))
-        let again = try DojoBinary.run(["train", "--env", "CartPole-v1", "--agent", "dqn", "--seed", "1", "--steps", "100"], in: folder)
+        let second = try DojoBinary.run(["train", "--seed", "1", "--steps", "1200"], in: folder)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path).count == 2)
+        let again = try DojoBinary.run(["train", "--seed", "1", "--steps", "100", "--out", run.path], in: folder)
         #expect(again.status != 0 && again.stderr.contains("already holds a run"), "\(again.stderr)")
         #expect(try Data(contentsOf: run.appendingPathComponent("final.safetensors")) == before)
     }
