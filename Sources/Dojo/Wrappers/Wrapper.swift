@@ -53,6 +53,7 @@ public struct WrappedState<Own: Codable & Sendable>: Codable, Sendable {
     /// The wrapped environment's state.
     public var base: EnvironmentState
 
+    /// The wrapper's `own` state around its base's.
     public init(own: Own, base: EnvironmentState) {
         self.own = own
         self.base = base
