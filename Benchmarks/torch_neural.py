@@ -3,9 +3,9 @@
 Run by Benchmarks/run_neural.sh with one thread count per process (`--threads N`, pinned to N
 cores with taskset by the script): SGEMM through numpy (OpenBLAS); a DQN update of a 4-H-H-2
 ReLU MLP at batch 64 sampled from a 10,000-transition replay buffer (target max under
-no_grad, online Q of taken actions, Huber loss, backward, global-norm clip 10, Adam); a PPO minibatch update as CleanRL's ppo.py (4-64-64-2 tanh actor, 4-64-64-1
-tanh critic, batch 256, clipped surrogate with normalised advantages, clipped value loss,
-entropy bonus, global-norm clip 0.5, Adam); a CNN on ConnectFour planes ([64, 2, 6, 7], conv
+no_grad, online Q of taken actions, Huber loss, backward, global-norm clip 10, Adam); a PPO minibatch update as Stable-Baselines3's (4-64-64-2 tanh actor, 4-64-64-1
+tanh critic, 256 rows of a 2,048-row rollout, clipped surrogate with normalised advantages,
+squared error on clipped values, entropy bonus, global-norm clip 0.5, Adam); a CNN on ConnectFour planes ([64, 2, 6, 7], conv
 3x3 32 and 64 with padding 1, linear 128, 7 logits, cross-entropy, Adam); an LSTM (input 8,
 hidden 64, 32 steps, batch 16, a linear head on every step, MSE, Adam); and batch-1 forward
 latency. Each figure is the median of `--repeats` samples (each the mean over a batch of calls)
@@ -68,25 +68,30 @@ def dqn_update(hidden, capacity=10_000, batch=64):
     return update
 
 
-def ppo_update(batch=256, clip=0.2):
+def ppo_update(batch=256, rollout=2048, clip=0.2):
+    """Stable-Baselines3's PPO minibatch update: 256 rows drawn without replacement from a
+    2,048-row rollout, clipped surrogate on normalised advantages, the squared error on values
+    clipped around the old ones, entropy bonus 0.01, clipping at norm 0.5, Adam (eps 1e-5)."""
     actor = perceptron([4, 64, 64, 2], torch.nn.Tanh)
     critic = perceptron([4, 64, 64, 1], torch.nn.Tanh)
     parameters = list(actor.parameters()) + list(critic.parameters())
     optimizer = torch.optim.Adam(parameters, lr=2.5e-4, eps=1e-5)
-    actions = torch.arange(batch) % 2
+    all_observations, all_actions = torch.randn(rollout, 4), torch.arange(rollout) % 2
+    all_log_probs = torch.rand(rollout) * 0.1 - 0.7
+    all_advantages, all_returns, all_values = torch.randn(rollout), torch.randn(rollout), torch.rand(rollout) * 2 - 1
 
     def update():
-        observations = torch.randn(batch, 4)
-        old_log_probs = torch.randn(batch) * 0.1 - 0.7
-        advantages, returns, old_values = torch.randn(batch), torch.randn(batch), torch.randn(batch)
+        rows = torch.randperm(rollout)[:batch]
+        observations, actions, old_log_probs = all_observations[rows], all_actions[rows], all_log_probs[rows]
+        advantages, returns, old_values = all_advantages[rows], all_returns[rows], all_values[rows]
         policy = torch.distributions.Categorical(logits=actor(observations))
         ratio = (policy.log_prob(actions) - old_log_probs).exp()
         advantages = (advantages - advantages.mean()) / (advantages.std() + 1e-8)
         policy_loss = torch.max(-advantages * ratio, -advantages * torch.clamp(ratio, 1 - clip, 1 + clip)).mean()
         values = critic(observations).view(-1)
-        clipped = old_values + torch.clamp(values - old_values, -clip, clip)
-        value_loss = 0.5 * torch.max((values - returns) ** 2, (clipped - returns) ** 2).mean()
-        loss = policy_loss - 0.01 * policy.entropy().mean() + value_loss * 0.5
+        predicted = old_values + torch.clamp(values - old_values, -clip, clip)
+        value_loss = torch.nn.functional.mse_loss(returns, predicted)
+        loss = policy_loss - 0.01 * policy.entropy().mean() + 0.5 * value_loss
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(parameters, 0.5)

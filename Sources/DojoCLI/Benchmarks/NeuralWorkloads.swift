@@ -39,58 +39,62 @@ final class DQNUpdate {
     }
 }
 
-/// One PPO minibatch update as CleanRL's `ppo.py`, the `ppo-update` case: a 4-64-64-2 tanh actor
-/// and a 4-64-64-1 tanh critic, the clipped surrogate with normalised advantages, the clipped
-/// value loss, an entropy bonus, global-norm clipping at 0.5 and an Adam step.
+/// One PPO minibatch update, the `ppo-update` case: the agent's own update (``PPOLearner``) on
+/// a minibatch of 256 rows drawn without replacement from a 2,048-row rollout of random
+/// transitions, as Stable-Baselines3's PPO computes it: a 4-64-64-2 tanh actor and a 4-64-64-1
+/// tanh critic, the clipped surrogate on normalised advantages, the critic's squared error on
+/// values clipped around the old ones (`clip_range_vf` 0.2), an entropy bonus of 0.01,
+/// global-norm clipping at 0.5 and an Adam step.
 final class PPOUpdate {
-    let actor: Sequential
-    let critic: Sequential
-    let parameters: [Variable]
-    let optimizer = Adam(learningRate: 2.5e-4, epsilon: 1e-5)
-    let tape = Tape()
-    var observations: Tensor
-    var oldLogProbabilities: Tensor
-    var advantages: Tensor
-    var returns: Tensor
-    var oldValues: Tensor
-    var actions: [Int]
+    let learner: PPOLearner
+    let buffer: RolloutBuffer
+    let batch: RolloutBatch
+    var rows: [Int]
 
     init(batchSize: Int, using generator: inout SeededGenerator) {
-        actor = NeuralBenchmarks.perceptron([4, 64, 64, 2], activation: { Tanh() }, using: &generator)
-        critic = NeuralBenchmarks.perceptron([4, 64, 64, 1], activation: { Tanh() }, using: &generator)
-        parameters = actor.parameters + critic.parameters
-        observations = Tensor.zeros([batchSize, 4])
-        oldLogProbabilities = Tensor.zeros([batchSize])
-        advantages = Tensor.zeros([batchSize])
-        returns = Tensor.zeros([batchSize])
-        oldValues = Tensor.zeros([batchSize])
-        actions = (0..<batchSize).map { $0 % 2 }
+        let network = ActorCritic(
+            actor: NeuralBenchmarks.perceptron([4, 64, 64, 2], activation: { Tanh() }, using: &generator),
+            critic: NeuralBenchmarks.perceptron([4, 64, 64, 1], activation: { Tanh() }, using: &generator))
+        learner = PPOLearner(network: network, learningRate: 2.5e-4, valueClipRange: 0.2, entropyCoefficient: 0.01)
+        let steps = 2_048
+        var buffer = RolloutBuffer(steps: steps, copies: 1, observationSize: 4, actionCount: 2, storesMasks: false, autoresetMode: .sameStep)
+        var observation = Tensor.zeros([4])
+        for step in 0..<steps {
+            observation.fillNormal(using: &generator)
+            let logProbability = [Float(-0.7 + 0.1 * generator.nextUnitDouble())]
+            let value = [Float(generator.nextUnitDouble() * 2 - 1)]
+            let reward = [generator.nextUnitDouble() * 2 - 1]
+            let (action, flag, ended) = ([step % 2], [false], [step % 37 == 36])
+            observation.scalars.withUnsafeBufferPointer { observation in
+                action.withUnsafeBufferPointer { action in
+                    logProbability.withUnsafeBufferPointer { logProbability in
+                        value.withUnsafeBufferPointer { value in
+                            reward.withUnsafeBufferPointer { reward in
+                                flag.withUnsafeBufferPointer { flag in
+                                    ended.withUnsafeBufferPointer { ended in
+                                        buffer.add(
+                                            observations: observation, masks: nil, actions: action, logProbabilities: logProbability,
+                                            values: value, episodeStarts: flag, rewards: reward, terminations: ended, truncations: flag)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        buffer.computeAdvantages(lastValues: [0], gamma: 0.99, lambda: 0.95)
+        self.buffer = buffer
+        batch = RolloutBatch(size: batchSize, observationSize: 4, actionCount: 2, usesMasks: false)
+        rows = Array(0..<steps)
     }
 
-    /// Draws a minibatch from `generator` and applies one update; returns the loss before it.
+    /// Shuffles the rollout with `generator`, updates on its first minibatch; returns the loss before it.
     @discardableResult
     func run(using generator: inout SeededGenerator) -> Float {
-        observations.fillNormal(using: &generator)
-        oldLogProbabilities.fillNormal(mean: -0.7, standardDeviation: 0.1, using: &generator)
-        advantages.fillNormal(using: &generator)
-        returns.fillNormal(using: &generator)
-        oldValues.fillNormal(using: &generator)
-        let clip: Float = 0.2
-        let loss = tape.valueAndGradient(at: parameters) { tape in
-            let states = tape.constant(observations)
-            let policy = Categorical(logits: actor(states))
-            let ratio = (policy.logProbability(of: actions) - tape.constant(oldLogProbabilities)).exp()
-            let advantage = tape.constant(advantages).normalized()
-            let policyLoss = Variable.maximum(-advantage * ratio, -advantage * ratio.clamped(lower: 1 - clip, upper: 1 + clip)).mean()
-            let values = critic(states).reshaped(to: [-1])
-            let (old, target) = (tape.constant(oldValues), tape.constant(returns))
-            let clippedValues = old + (values - old).clamped(lower: -clip, upper: clip)
-            let valueLoss = Variable.maximum((values - target).squared(), (clippedValues - target).squared()).mean() * 0.5
-            return policyLoss - policy.entropy().mean() * 0.01 + valueLoss * 0.5
-        }
-        clipGradients(of: parameters, maxNorm: 0.5)
-        optimizer.step(parameters)
-        return loss
+        rows.shuffle(using: &generator)
+        buffer.fill(batch, rows: rows[0..<batch.size])
+        return learner.update(on: batch).loss
     }
 }
 
