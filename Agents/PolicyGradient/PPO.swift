@@ -1,0 +1,62 @@
+import Dojo
+
+/// Proximal Policy Optimization (Schulman et al., 2017), with masks where the environment
+/// gives them: the entry point to train one.
+///
+/// ```swift
+/// let run = try PPO(configuration: .cartPoleZoo, seed: 1).train(environmentID: "CartPole-v1", registry: .standard)
+/// let score = try evaluate(policy: run.policy, environmentID: "CartPole-v1", registry: .standard, episodes: 100)
+/// ```
+public struct PPO {
+    /// The settings.
+    public var configuration: PPOConfiguration
+    /// The seed of every random draw (networks, sampling, shuffling, environments).
+    public var seed: UInt64
+
+    /// A run of `configuration` from `seed`.
+    public init(configuration: PPOConfiguration, seed: UInt64 = 0) {
+        self.configuration = configuration
+        self.seed = seed
+    }
+
+    /// Trains on the environment registered as `environmentID`, opened with its concrete type.
+    public func train(environmentID: String, registry: EnvironmentRegistry, options: Options = [:]) throws(AgentError) -> PPOTrainingResult {
+        do {
+            return try registry.open(id: environmentID, options: options, with: Trainer(ppo: self, environmentID: environmentID))
+        } catch let error as AgentError {
+            throw error
+        } catch let error as EnvironmentError {
+            throw .environment(error)
+        } catch {
+            throw .file(path: environmentID, reason: "\(error)")
+        }
+    }
+
+    /// Trains on copies of `environment`.
+    public func train<E: Environment>(on environment: E, environmentID: String) throws(AgentError) -> PPOTrainingResult {
+        let training = try PPOTraining(environment: environment, environmentID: environmentID, configuration: configuration, seed: seed)
+        try training.run()
+        return PPOTrainingResult(policy: training.policy, timesteps: training.timesteps, updates: training.updates, episodes: training.episodes)
+    }
+
+    private struct Trainer: EnvironmentVisitor {
+        let ppo: PPO
+        let environmentID: String
+
+        func visit<E: Environment>(_ environment: E) throws -> PPOTrainingResult {
+            try ppo.train(on: environment, environmentID: environmentID)
+        }
+    }
+}
+
+/// What a PPO run produced.
+public struct PPOTrainingResult {
+    /// The trained actor-critic as a policy (greedy when evaluated deterministically).
+    public let policy: ActorCriticPolicy
+    /// Environment steps taken.
+    public let timesteps: Int
+    /// Gradient steps taken.
+    public let updates: Int
+    /// Episodes finished.
+    public let episodes: Int
+}

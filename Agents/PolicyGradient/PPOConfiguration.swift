@@ -1,0 +1,85 @@
+/// Every PPO setting, with Stable-Baselines3's names (snake_case in JSON) and defaults.
+public struct PPOConfiguration: Codable, Equatable, Sendable {
+    /// Environment steps to train for, over all copies.
+    public var totalTimesteps = 100_000
+    /// Adam's step size.
+    public var learningRate: Float = 3e-4
+    /// Constant, or decayed linearly to 0 over training.
+    public var learningRateSchedule = DQNConfiguration.ScheduleShape.constant
+    /// Steps per copy in each rollout.
+    public var nSteps = 2_048
+    /// Rows per minibatch.
+    public var batchSize = 64
+    /// Passes over each rollout.
+    public var nEpochs = 10
+    /// The discount factor.
+    public var gamma: Float = 0.99
+    /// GAE's lambda.
+    public var gaeLambda: Float = 0.95
+    /// The surrogate's clip range.
+    public var clipRange: Float = 0.2
+    /// Constant, or decayed linearly to 0 over training.
+    public var clipRangeSchedule = DQNConfiguration.ScheduleShape.constant
+    /// The value clip range, or `nil` not to clip values.
+    public var clipRangeVf: Float?
+    /// Whether advantages are normalised per minibatch.
+    public var normalizeAdvantage = true
+    /// The entropy bonus's weight.
+    public var entCoef: Float = 0
+    /// The value loss's weight.
+    public var vfCoef: Float = 0.5
+    /// The largest global gradient norm.
+    public var maxGradNorm: Float = 0.5
+    /// Stop a rollout's epochs once the approximate KL passes 1.5 times this, or `nil` never.
+    public var targetKl: Float?
+    /// Hidden widths of the actor and of the critic.
+    public var netArch = [64, 64]
+    /// The activation between hidden layers.
+    public var activation = HiddenActivation.tanh
+    /// Vector-environment copies.
+    public var nEnvs = 1
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case totalTimesteps = "total_timesteps"
+        case learningRate = "learning_rate"
+        case learningRateSchedule = "learning_rate_schedule"
+        case nSteps = "n_steps"
+        case batchSize = "batch_size"
+        case nEpochs = "n_epochs"
+        case gamma
+        case gaeLambda = "gae_lambda"
+        case clipRange = "clip_range"
+        case clipRangeSchedule = "clip_range_schedule"
+        case clipRangeVf = "clip_range_vf"
+        case normalizeAdvantage = "normalize_advantage"
+        case entCoef = "ent_coef"
+        case vfCoef = "vf_coef"
+        case maxGradNorm = "max_grad_norm"
+        case targetKl = "target_kl"
+        case netArch = "net_arch"
+        case activation
+        case nEnvs = "n_envs"
+    }
+
+    /// RL Baselines3 Zoo's PPO for CartPole-v1 (`hyperparams/ppo.yml`): 8 copies, 100k steps,
+    /// rollouts of 32 steps, minibatches of 256, 20 epochs, gamma 0.98, lambda 0.8, and the
+    /// learning rate and clip range decayed linearly from 1e-3 and 0.2.
+    public static var cartPoleZoo: PPOConfiguration {
+        var configuration = PPOConfiguration()
+        configuration.nEnvs = 8
+        configuration.totalTimesteps = 100_000
+        configuration.nSteps = 32
+        configuration.batchSize = 256
+        configuration.gaeLambda = 0.8
+        configuration.gamma = 0.98
+        configuration.nEpochs = 20
+        configuration.entCoef = 0
+        configuration.learningRate = 1e-3
+        configuration.learningRateSchedule = .linear
+        configuration.clipRange = 0.2
+        configuration.clipRangeSchedule = .linear
+        return configuration
+    }
+}

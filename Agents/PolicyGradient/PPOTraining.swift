@@ -1,0 +1,177 @@
+import Dojo
+import Foundation
+import NeuralCore
+
+/// A PPO run on copies of one environment, read top to bottom as CleanRL's `ppo.py`: collect
+/// `n_steps` from every copy with the current policy into a rollout buffer, compute GAE, then
+/// `n_epochs` passes of shuffled minibatches through ``PPOLearner``, with Stable-Baselines3's
+/// meaning for every setting (linear schedules on the progress remaining, the target-KL stop).
+final class PPOTraining<E: Environment> {
+    let configuration: PPOConfiguration
+    let seed: UInt64
+    let envs: SyncVectorEnvironment<E>
+    let actionSpace: E.ActionSpace
+    let actionCount: Int
+    let observationSize: Int
+    let usesMasks: Bool
+    let learner: PPOLearner
+    let policy: ActorCriticPolicy
+    var buffer: RolloutBuffer
+    let batch: RolloutBatch
+    var collectionGenerator: SeededGenerator
+    var shuffleGenerator: SeededGenerator
+    var timesteps = 0
+    var episodes = 0
+    var updates = 0
+    var recentReturns = RecentReturns()
+
+    // Per-step scratch, allocated once.
+    var actions: [Int]
+    var environmentActions: [E.Action]
+    var logProbabilities: [Float]
+    var values: [Float]
+    var observations: [Float]
+    var masks: [Bool]
+    var episodeStarts: [Bool]
+    var rows: [Int]
+
+    init(environment: E, environmentID: String, configuration: PPOConfiguration, seed: UInt64) throws(AgentError) {
+        guard let actionCount = environment.actionSpace.indexCount else {
+            throw .unsupportedActionSpace(environment: environmentID, space: environment.actionSpace.description)
+        }
+        let rowsPerRollout = configuration.nSteps * configuration.nEnvs
+        guard configuration.batchSize > 0, configuration.batchSize <= rowsPerRollout else {
+            throw .invalidConfiguration(field: "batch_size", reason: "expected 1 to n_steps * n_envs (\(rowsPerRollout)), got \(configuration.batchSize)")
+        }
+        self.configuration = configuration
+        self.seed = seed
+        self.actionCount = actionCount
+        actionSpace = environment.actionSpace
+        envs = SyncVectorEnvironment(count: configuration.nEnvs, autoresetMode: .sameStep) { _ in environment }
+        observationSize = envs.batch.observationSize
+        usesMasks = envs.batch.masksActions
+        var generator = SeededGenerator(seed: seed)
+        var networkGenerator = generator.child(0)
+        collectionGenerator = generator.child(1)
+        shuffleGenerator = generator.child(2)
+        let network = ActorCritic(
+            observationSize: observationSize, actionCount: actionCount, hiddenSizes: configuration.netArch,
+            activation: configuration.activation, using: &networkGenerator)
+        learner = PPOLearner(
+            network: network, learningRate: configuration.learningRate, clipRange: configuration.clipRange,
+            valueClipRange: configuration.clipRangeVf, entropyCoefficient: configuration.entCoef,
+            valueCoefficient: configuration.vfCoef, maxGradNorm: configuration.maxGradNorm,
+            normalizesAdvantages: configuration.normalizeAdvantage)
+        policy = ActorCriticPolicy(network: network, actionCount: actionCount)
+        buffer = RolloutBuffer(
+            steps: configuration.nSteps, copies: configuration.nEnvs, observationSize: observationSize, actionCount: actionCount,
+            storesMasks: usesMasks, autoresetMode: .sameStep)
+        batch = RolloutBatch(size: configuration.batchSize, observationSize: observationSize, actionCount: actionCount, usesMasks: usesMasks)
+        let copies = configuration.nEnvs
+        actions = Array(repeating: 0, count: copies)
+        environmentActions = Array(repeating: environment.actionSpace.element(atIndex: 0), count: copies)
+        logProbabilities = Array(repeating: 0, count: copies)
+        values = Array(repeating: 0, count: copies)
+        observations = Array(repeating: 0, count: copies * observationSize)
+        masks = Array(repeating: true, count: copies * actionCount)
+        episodeStarts = Array(repeating: true, count: copies)
+        rows = Array(0..<rowsPerRollout)
+    }
+
+    /// The share of training left, SB3's `progress_remaining`.
+    var progressRemaining: Float { Float(max(0, 1 - Double(timesteps) / Double(configuration.totalTimesteps))) }
+
+    func run() throws(AgentError) {
+        do {
+            try envs.reset(seed: seed)
+        } catch {
+            throw .environment(error)
+        }
+        while timesteps < configuration.totalTimesteps {
+            collectRollout()
+            train()
+        }
+    }
+
+    /// `n_steps` steps of every copy into the buffer, then GAE.
+    func collectRollout() {
+        buffer.reset()
+        let copies = envs.count
+        for step in 0..<configuration.nSteps {
+            let batchNow = envs.batch
+            _ = observations.withUnsafeMutableBufferPointer { $0.initialize(from: batchNow.observations) }
+            if usesMasks { _ = masks.withUnsafeMutableBufferPointer { $0.initialize(from: batchNow.actionMasks) } }
+            observations.withUnsafeBufferPointer { observations in
+                masks.withUnsafeBufferPointer { masks in
+                    actions.withUnsafeMutableBufferPointer { actions in
+                        logProbabilities.withUnsafeMutableBufferPointer { logProbabilities in
+                            values.withUnsafeMutableBufferPointer { values in
+                                policy.act(
+                                    observations: observations, count: copies, masks: usesMasks ? masks : nil, deterministic: false,
+                                    actions: actions, logProbabilities: logProbabilities, values: values, using: &collectionGenerator)
+                            }
+                        }
+                    }
+                }
+            }
+            for copy in 0..<copies { environmentActions[copy] = actionSpace.element(atIndex: actions[copy]) }
+            let result = envs.step(environmentActions)
+            timesteps += copies
+            observations.withUnsafeBufferPointer { observations in
+                masks.withUnsafeBufferPointer { masks in
+                    actions.withUnsafeBufferPointer { actions in
+                        logProbabilities.withUnsafeBufferPointer { logProbabilities in
+                            values.withUnsafeBufferPointer { values in
+                                episodeStarts.withUnsafeBufferPointer { starts in
+                                    buffer.add(
+                                        observations: observations, masks: usesMasks ? masks : nil, actions: actions,
+                                        logProbabilities: logProbabilities, values: values, episodeStarts: starts,
+                                        rewards: result.rewards, terminations: result.terminations, truncations: result.truncations)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for copy in 0..<copies {
+                let ended = result.terminations[copy] || result.truncations[copy]
+                episodeStarts[copy] = ended
+                if result.truncations[copy] && !result.terminations[copy] {
+                    var finalValue: Float = 0
+                    withUnsafeMutablePointer(to: &finalValue) { pointer in
+                        policy.values(
+                            observations: result.finalObservation(copy), count: 1, into: UnsafeMutableBufferPointer(start: pointer, count: 1))
+                    }
+                    buffer.setFinalValue(finalValue, step: step, copy: copy)
+                }
+                if result.hasEpisodeStatistics[copy] {
+                    episodes += 1
+                    recentReturns.append(result.episodeReturns[copy])
+                }
+            }
+        }
+        values.withUnsafeMutableBufferPointer { last in
+            policy.values(observations: envs.batch.observations, count: copies, into: last)
+        }
+        buffer.computeAdvantages(lastValues: values, gamma: configuration.gamma, lambda: configuration.gaeLambda)
+    }
+
+    /// `n_epochs` passes over the rollout in shuffled minibatches, stopping early past the
+    /// target KL as SB3 does.
+    func train() {
+        let remaining = progressRemaining
+        learner.optimizer.learningRate = configuration.learningRate * (configuration.learningRateSchedule == .linear ? remaining : 1)
+        learner.clipRange = configuration.clipRange * (configuration.clipRangeSchedule == .linear ? remaining : 1)
+        epochs: for _ in 0..<configuration.nEpochs {
+            rows.shuffle(using: &shuffleGenerator)
+            var start = 0
+            while start + configuration.batchSize <= rows.count {
+                buffer.fill(batch, rows: rows[start..<start + configuration.batchSize])
+                let statistics = learner.update(on: batch)
+                updates += 1
+                start += configuration.batchSize
+                if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
+            }
+        }
+    }
+}
