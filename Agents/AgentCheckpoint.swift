@@ -20,7 +20,10 @@ public func loadPolicy(from url: URL) throws(AgentError) -> (policy: any Policy,
     case DQNCheckpoint.agentName:
         let loaded = try DQNCheckpoint.load(file, path: url.path)
         return (loaded.policy, loaded.metadata)
+    case PPOCheckpoint.agentName:
+        let loaded = try PPOCheckpoint.load(file, path: url.path)
+        return (loaded.policy, loaded.metadata)
     default:
-        throw .invalidCheckpoint(path: url.path, reason: "holds a '\(metadata.agent)' agent, which this dojo cannot load (it knows dqn)")
+        throw .invalidCheckpoint(path: url.path, reason: "holds a '\(metadata.agent)' agent, which this dojo cannot load (it knows dqn and ppo)")
     }
 }

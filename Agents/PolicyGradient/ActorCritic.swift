@@ -43,6 +43,27 @@ public struct ActorCritic {
     /// Every trainable parameter, the actor's first.
     public var parameters: [Variable] { actor.parameters + critic.parameters }
 
+    /// Both networks as one module with PyTorch's names, `policy.<index>.<weight|bias>` for
+    /// the actor and `value.<index>.<weight|bias>` for the critic: a checkpoint's tensors and
+    /// architecture.
+    public var module: ModuleDictionary { ModuleDictionary([("policy", actor), ("value", critic)]) }
+
+    /// Rebuilds the networks from a checkpoint's architecture (weights are placeholders until
+    /// loaded).
+    ///
+    /// - Throws: ``ModuleDescriptionError`` when the description is not a `policy` and a `value`
+    ///   Sequential.
+    public init(architecture: ModuleDescription) throws(ModuleDescriptionError) {
+        var generator = SeededGenerator(seed: 0)
+        let module = try architecture.makeModule(using: &generator)
+        guard let dictionary = module as? ModuleDictionary, dictionary.children.map(\.name) == ["policy", "value"],
+              let actor = dictionary["policy"] as? Sequential, let critic = dictionary["value"] as? Sequential
+        else {
+            throw ModuleDescriptionError(path: "", reason: "expected a policy and a value Sequential")
+        }
+        self.init(actor: actor, critic: critic)
+    }
+
     static func orthogonalLinear(_ inputs: Int, _ outputs: Int, gain: Float, using generator: inout some RandomNumberGenerator) -> Linear {
         Linear(weight: Initializer.orthogonal([outputs, inputs], gain: gain, using: &generator), bias: Tensor.zeros([outputs]))
     }

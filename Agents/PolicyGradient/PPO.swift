@@ -1,4 +1,5 @@
 import Dojo
+import Foundation
 
 /// Proximal Policy Optimization (Schulman et al., 2017), with masks where the environment
 /// gives them: the entry point to train one.
@@ -12,11 +13,14 @@ public struct PPO {
     public var configuration: PPOConfiguration
     /// The seed of every random draw (networks, sampling, shuffling, environments).
     public var seed: UInt64
+    /// Where `config.json` and `final.safetensors` go, or `nil` to keep everything in memory.
+    public var runFolder: RunFolder?
 
     /// A run of `configuration` from `seed`.
-    public init(configuration: PPOConfiguration, seed: UInt64 = 0) {
+    public init(configuration: PPOConfiguration, seed: UInt64 = 0, runFolder: RunFolder? = nil) {
         self.configuration = configuration
         self.seed = seed
+        self.runFolder = runFolder
     }
 
     /// Trains on the environment registered as `environmentID`, opened with its concrete type.
@@ -35,8 +39,12 @@ public struct PPO {
     /// Trains on copies of `environment`.
     public func train<E: Environment>(on environment: E, environmentID: String) throws(AgentError) -> PPOTrainingResult {
         let training = try PPOTraining(environment: environment, environmentID: environmentID, configuration: configuration, seed: seed)
+        try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
         try training.run()
-        return PPOTrainingResult(policy: training.policy, timesteps: training.timesteps, updates: training.updates, episodes: training.episodes)
+        let metadata = training.metadata()
+        if let runFolder { try PPOCheckpoint.save(training.learner.network, metadata: metadata, to: runFolder.finalCheckpoint) }
+        return PPOTrainingResult(
+            policy: training.policy, timesteps: training.timesteps, updates: training.updates, episodes: training.episodes, metadata: metadata)
     }
 
     private struct Trainer: EnvironmentVisitor {
@@ -59,4 +67,6 @@ public struct PPOTrainingResult {
     public let updates: Int
     /// Episodes finished.
     public let episodes: Int
+    /// The metadata of the final checkpoint.
+    public let metadata: CheckpointMetadata
 }

@@ -1,5 +1,5 @@
 /// Every PPO setting, with Stable-Baselines3's names (snake_case in JSON) and defaults.
-public struct PPOConfiguration: Codable, Equatable, Sendable {
+public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
     /// Environment steps to train for, over all copies.
     public var totalTimesteps = 100_000
     /// Adam's step size.
@@ -62,6 +62,8 @@ public struct PPOConfiguration: Codable, Equatable, Sendable {
         case activation
         case nEnvs = "n_envs"
     }
+
+    public static var fieldNames: [String] { CodingKeys.allCases.map(\.rawValue) }
 
     /// RL Baselines3 Zoo's PPO for CartPole-v1 (`hyperparams/ppo.yml`): 8 copies, 100k steps,
     /// rollouts of 32 steps, minibatches of 256, 20 epochs, gamma 0.98, lambda 0.8, and the

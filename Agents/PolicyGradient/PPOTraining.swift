@@ -9,6 +9,8 @@ import NeuralCore
 final class PPOTraining<E: Environment> {
     let configuration: PPOConfiguration
     let seed: UInt64
+    let environmentID: String
+    let prototype: E
     let envs: SyncVectorEnvironment<E>
     let actionSpace: E.ActionSpace
     let actionCount: Int
@@ -45,6 +47,8 @@ final class PPOTraining<E: Environment> {
         }
         self.configuration = configuration
         self.seed = seed
+        self.environmentID = environmentID
+        prototype = environment
         self.actionCount = actionCount
         actionSpace = environment.actionSpace
         envs = SyncVectorEnvironment(count: configuration.nEnvs, autoresetMode: .sameStep) { _ in environment }
@@ -173,5 +177,16 @@ final class PPOTraining<E: Environment> {
                 if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
             }
         }
+    }
+
+    /// The checkpoint metadata of the networks as they are.
+    func metadata() -> CheckpointMetadata {
+        guard let architecture = learner.network.module.architecture else {
+            preconditionFailure("expected the actor-critic to describe its architecture")
+        }
+        return CheckpointMetadata(
+            environmentID: environmentID, agent: PPOCheckpoint.agentName,
+            observationSpace: prototype.observationSpace.jsonDescription, actionSpace: prototype.actionSpace.jsonDescription,
+            architecture: architecture, hyperparameters: configuration.jsonValue, timesteps: timesteps)
     }
 }

@@ -35,7 +35,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Registered environment id.")
     var env = "CartPole-v1"
 
-    @Option(help: "Agent: dqn.")
+    @Option(help: "Agent: dqn or ppo.")
     var agent = "dqn"
 
     @Option(help: "Named settings for the environment (default, zoo, sb3, ...).")
@@ -60,11 +60,13 @@ struct TrainCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard agent == "dqn" else { throw ValidationError("--agent: expected dqn, got \(agent)") }
+        guard ["dqn", "ppo"].contains(agent) else { throw ValidationError("--agent: expected dqn or ppo, got \(agent)") }
+        if agent == "ppo", resume != nil { throw ValidationError("--resume: PPO runs cannot be resumed yet; only dqn") }
         if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
     }
 
     func run() throws {
+        if agent == "ppo" { return try runPPO() }
         let folderURL: URL
         var dqn: DQN
         let environmentID: String
@@ -112,19 +114,52 @@ struct TrainCommand: ParsableCommand {
         let evaluation = try evaluate(
             policy: run.policy, environmentID: environmentID, registry: .standard, episodes: configuration.nEvalEpisodes,
             seed: dqn.seed &+ 1)
-        let final = folderURL.appendingPathComponent("final.safetensors").path
+        report(
+            timesteps: run.timesteps, updates: run.updates, episodes: run.episodes, seconds: seconds, folder: folderURL,
+            stoppedEarly: run.stoppedEarly, bestMeanReturn: run.bestMeanReturn, evaluation: evaluation, environmentID: environmentID,
+            seed: dqn.seed)
+    }
+
+    /// A PPO run: the preset with the settings, trained into a new run folder, its final
+    /// policy evaluated greedily.
+    private func runPPO() throws {
+        var configuration = try PPOConfiguration.preset(named: preset, environmentID: env).setting(settings)
+        if let steps { configuration.totalTimesteps = steps }
+        _ = try EnvironmentRegistry.standard.spec(env)
+        let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
+        try refuseExistingRun(in: folderURL)
+        if !json {
+            print("training ppo on \(env) (seed \(seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let run = try PPO(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
+            .train(environmentID: env, registry: .standard)
+        let seconds = (clock.now - start) / .seconds(1)
+        let evaluation = try evaluate(policy: run.policy, environmentID: env, registry: .standard, episodes: 10, seed: seed &+ 1)
+        report(
+            timesteps: run.timesteps, updates: run.updates, episodes: run.episodes, seconds: seconds, folder: folderURL,
+            stoppedEarly: false, bestMeanReturn: nil, evaluation: evaluation, environmentID: env, seed: seed)
+    }
+
+    /// Prints a finished run: one JSON object with `--json`, otherwise a summary.
+    private func report(
+        timesteps: Int, updates: Int, episodes: Int, seconds: Double, folder: URL, stoppedEarly: Bool, bestMeanReturn: Double?,
+        evaluation: EvaluationResult, environmentID: String, seed: UInt64
+    ) {
+        let final = folder.appendingPathComponent("final.safetensors").path
         if json {
             let output: JSONValue = [
-                "env": .string(environmentID), "agent": .string(agent), "preset": .string(preset), "seed": .number(Double(dqn.seed)),
-                "timesteps": .number(Double(run.timesteps)), "updates": .number(Double(run.updates)),
-                "episodes": .number(Double(run.episodes)), "seconds": .number(seconds), "run_folder": .string(folderURL.path),
-                "final_checkpoint": .string(final), "stopped_early": .bool(run.stoppedEarly),
-                "best_mean_return": run.bestMeanReturn.map { .number($0) } ?? .null,
+                "env": .string(environmentID), "agent": .string(agent), "preset": .string(preset), "seed": .number(Double(seed)),
+                "timesteps": .number(Double(timesteps)), "updates": .number(Double(updates)),
+                "episodes": .number(Double(episodes)), "seconds": .number(seconds), "run_folder": .string(folder.path),
+                "final_checkpoint": .string(final), "stopped_early": .bool(stoppedEarly),
+                "best_mean_return": bestMeanReturn.map { .number($0) } ?? .null,
                 "final_evaluation": evaluationJSON(evaluation, environmentID: environmentID, agent: agent),
             ]
             print(output.jsonText)
         } else {
-            print(String(format: "trained %d steps (%d updates, %d episodes) in %.1f s", run.timesteps, run.updates, run.episodes, seconds))
+            print(String(format: "trained %d steps (%d updates, %d episodes) in %.1f s", timesteps, updates, episodes, seconds))
             print("final greedy policy: mean return \(String(format: "%.2f", evaluation.meanReturn)) ± \(String(format: "%.2f", evaluation.standardDeviationOfReturn)) over \(evaluation.episodes) episodes")
             print("wrote \(final)")
         }

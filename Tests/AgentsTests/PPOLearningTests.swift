@@ -31,4 +31,27 @@ struct PPOLearningTests {
         #expect(first.policy.network.parameters.map(\.value) == second.policy.network.parameters.map(\.value))
         #expect(first.updates == 16 * 20 && first.episodes == second.episodes)
     }
+
+    /// The final checkpoint names the actor `policy.<index>` and the critic `value.<index>` in
+    /// PyTorch shapes, and the policy rebuilt from the file alone acts as the trained one.
+    @Test func checkpointRebuildsThePolicy() throws {
+        var configuration = PPOConfiguration.cartPoleZoo
+        configuration.totalTimesteps = 8_192
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-ppo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try PPO(configuration: configuration, seed: 4, runFolder: RunFolder(url: folder))
+            .train(environmentID: "CartPole-v1", registry: .standard)
+        let url = folder.appendingPathComponent("final.safetensors")
+        let file = try SafeTensors(contentsOf: url)
+        #expect(file.tensors.map(\.name) == [
+            "policy.0.weight", "policy.0.bias", "policy.2.weight", "policy.2.bias", "policy.4.weight", "policy.4.bias",
+            "value.0.weight", "value.0.bias", "value.2.weight", "value.2.bias", "value.4.weight", "value.4.bias",
+        ])
+        #expect(file["policy.4.weight"]?.shape == [2, 64] && file["value.4.weight"]?.shape == [1, 64])
+        let (policy, metadata) = try loadPolicy(from: url)
+        #expect(metadata.agent == "ppo" && metadata.timesteps == run.timesteps)
+        let original = try evaluate(policy: run.policy, environmentID: "CartPole-v1", registry: .standard, episodes: 10, seed: 8)
+        let rebuilt = try evaluate(policy: policy, environmentID: "CartPole-v1", registry: .standard, episodes: 10, seed: 8)
+        #expect(rebuilt.returns == original.returns)
+    }
 }

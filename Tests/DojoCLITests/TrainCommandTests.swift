@@ -72,6 +72,23 @@ import Testing
         #expect(policyOnly.status != 0 && policyOnly.stderr.contains("latest.safetensors"), "\(policyOnly.stderr)")
     }
 
+    /// `--agent ppo` trains into a run folder whose final checkpoint keeps the actor under
+    /// `policy.*` and the critic under `value.*`, and which `dojo eval` rebuilds from the file.
+    @Test func ppoRunWritesACheckpointThatEvalReads() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("ppo").path
+        let report = try DojoBinary.json([
+            "train", "--agent", "ppo", "--seed", "2", "--steps", "2048", "--set", "ent_coef=0.01", "--out", out, "--json",
+        ]) as? [String: Any]
+        #expect(report?["agent"] as? String == "ppo" && report?["timesteps"] as? Int == 2048 && report?["updates"] as? Int == 160)
+        let config = try String(contentsOf: URL(fileURLWithPath: "\(out)/config.json"), encoding: .utf8)
+        #expect(config.contains(#""ent_coef":0.01"#) && config.contains(#""n_envs":8"#))
+        let evaluation = try DojoBinary.json(["eval", "--checkpoint", "\(out)/final.safetensors", "--episodes", "5", "--json"]) as? [String: Any]
+        #expect(evaluation?["agent"] as? String == "ppo" && evaluation?["env"] as? String == "CartPole-v1")
+        #expect(evaluation?["timesteps"] as? Int == 2048 && evaluation?["mean_return"] is Double)
+    }
+
     @Test func jsonReportAndSuccessRate() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -90,7 +107,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["train", "--env", "CartPole-v1", "--agent", "ppo"], "--agent"),
+        (["train", "--env", "CartPole-v1", "--agent", "sac"], "--agent"),
+        (["train", "--agent", "ppo", "--set", "n_epoch=3"], "n_epoch"),
         (["train", "--env", "CartPole-v1", "--agent", "dqn", "--set", "gama=0.9"], "gama"),
         (["train", "--env", "CartPole-v1", "--agent", "dqn", "--set", "tau=2"], "tau"),
         (["train", "--env", "CartPole-v1", "--agent", "dqn", "--preset", "fast"], "fast"),

@@ -1,12 +1,22 @@
 import Dojo
 import Foundation
 
-extension DQNConfiguration {
+/// An agent's settings: a Codable value with Stable-Baselines3's snake_case names, read from
+/// JSON (a config file, a checkpoint's `hyperparameters`) and from `name=value` settings
+/// (`dojo train --set`), with an error naming any unknown name or ill-typed value.
+public protocol AgentConfiguration: Codable {
+    /// Every setting's name.
+    static var fieldNames: [String] { get }
+    /// The defaults every partial JSON fills in.
+    init()
+}
+
+extension AgentConfiguration {
     /// The configuration as a JSON object with the snake_case names (the checkpoint's
     /// `hyperparameters`).
     public var jsonValue: JSONValue {
         guard let data = try? JSONEncoder().encode(self), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            preconditionFailure("expected a DQN configuration to encode as JSON")
+            preconditionFailure("expected an agent configuration to encode as JSON")
         }
         return value
     }
@@ -15,7 +25,7 @@ extension DQNConfiguration {
     ///
     /// - Throws: ``AgentError/invalidConfiguration(field:reason:)`` for an unknown name or a
     ///   value of the wrong type.
-    public init(json: JSONValue, base: DQNConfiguration = DQNConfiguration()) throws(AgentError) {
+    public init(json: JSONValue, base: Self = Self()) throws(AgentError) {
         guard let overrides = json.objectValue else {
             throw .invalidConfiguration(field: "(configuration)", reason: "expected a JSON object, got \(json.kindDescription)")
         }
@@ -27,7 +37,7 @@ extension DQNConfiguration {
     ///
     /// - Throws: ``AgentError/invalidConfiguration(field:reason:)`` for a malformed setting,
     ///   an unknown name, or a value of the wrong type.
-    public func setting(_ assignments: [String]) throws(AgentError) -> DQNConfiguration {
+    public func setting(_ assignments: [String]) throws(AgentError) -> Self {
         var overrides: [String: JSONValue] = [:]
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
@@ -40,22 +50,22 @@ extension DQNConfiguration {
         return try applying(overrides)
     }
 
-    private func applying(_ overrides: [String: JSONValue]) throws(AgentError) -> DQNConfiguration {
+    private func applying(_ overrides: [String: JSONValue]) throws(AgentError) -> Self {
         guard var fields = jsonValue.objectValue else { preconditionFailure("expected the configuration to encode as an object") }
         for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
-            guard fields[name] != nil else {
+            guard Self.fieldNames.contains(name) else {
                 throw .invalidConfiguration(field: name, reason: "no such setting; the settings are \(Self.fieldNames.joined(separator: ", "))")
             }
             fields[name] = value
             do {
                 let data = try JSONEncoder().encode(JSONValue.object(fields))
-                _ = try JSONDecoder().decode(DQNConfiguration.self, from: data)
+                _ = try JSONDecoder().decode(Self.self, from: data)
             } catch {
                 throw .invalidConfiguration(field: name, reason: "cannot use \(value.jsonText) (\(Self.typeDescription(of: error)))")
             }
         }
         do {
-            return try JSONDecoder().decode(DQNConfiguration.self, from: JSONEncoder().encode(JSONValue.object(fields)))
+            return try JSONDecoder().decode(Self.self, from: JSONEncoder().encode(JSONValue.object(fields)))
         } catch {
             throw .invalidConfiguration(field: "(configuration)", reason: "\(error)")
         }
