@@ -1,13 +1,14 @@
-"""Rebuild a Dojo DQN checkpoint's Q-network with numpy alone and print its greedy actions.
+"""Rebuild a Dojo agent's policy from its checkpoint with numpy alone and print its greedy actions.
 
-Usage: dqn_greedy_actions.py CHECKPOINT OBSERVATIONS
-  CHECKPOINT    a safetensors file written by Dojo's DQN (tensors q_net.*, architecture in
-                __metadata__)
+Usage: greedy_actions.py CHECKPOINT OBSERVATIONS
+  CHECKPOINT    a safetensors file written by Dojo: DQN (the Q-network under q_net.*) or PPO (the
+                actor under policy.*, the critic under value.*), architecture in __metadata__
   OBSERVATIONS  raw little-endian float32, one flattened observation after another
 
-Prints a JSON object: {"env_id": ..., "actions": [...]} with one greedy action per observation
-(ties to the lowest index, as numpy's argmax). Only the file is read: the network is built from
-the "architecture" metadata entry (PyTorch module names), the weights from the q_net.* tensors.
+Prints a JSON object: {"env_id": ..., "agent": ..., "actions": [...]} with one greedy action per
+observation (the largest Q-value or logit, ties to the lowest index, as numpy's argmax). Only the
+file is read: the network is built from the "architecture" metadata entry (PyTorch module
+names), the weights from the tensors.
 """
 import json
 import sys
@@ -33,7 +34,11 @@ def forward(description, tensors, prefix, x):
     raise ValueError(f"unexpected layer {kind}")
 
 
-def q_values(architecture, tensors, x):
+def scores(agent, architecture, tensors, x):
+    """Q-values (DQN) or action logits (PPO's actor), one row per observation."""
+    if agent == "ppo":
+        modules = {entry["name"]: entry["module"] for entry in architecture["modules"]}
+        return forward(modules["policy"], tensors, "policy.", x)
     if architecture["type"] == "ModuleDict":
         modules = {entry["name"]: entry["module"] for entry in architecture["modules"]}
         features = forward(modules["features"], tensors, "q_net.features.", x)
@@ -51,8 +56,8 @@ def main():
     architecture = json.loads(metadata["architecture"])
     size = json.loads(metadata["observation_space"]).get("shape", [None])[0]
     observations = np.fromfile(observations_path, dtype="<f4").reshape(-1, size)
-    actions = q_values(architecture, tensors, observations.astype(np.float32)).argmax(axis=1)
-    print(json.dumps({"env_id": metadata["env_id"], "actions": actions.tolist()}))
+    actions = scores(metadata["agent"], architecture, tensors, observations.astype(np.float32)).argmax(axis=1)
+    print(json.dumps({"env_id": metadata["env_id"], "agent": metadata["agent"], "actions": actions.tolist()}))
 
 
 if __name__ == "__main__":
