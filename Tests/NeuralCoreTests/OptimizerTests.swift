@@ -178,4 +178,19 @@ struct OptimizerTests {
         #expect(after.tensors.allSatisfy { $0.tensor.scalars.allSatisfy { $0 == 0 } }, "\(after.tensors)")
         #expect(weight.value == before)
     }
+
+    /// RMSProp's square average flushes to zero below the normal range, as Adam's moments do.
+    @Test func subnormalRMSPropAveragesFlushToZero() throws {
+        let weight = Variable(Tensor(shape: [3], scalars: [0.5, 0.5, 0.5]), requiresGradient: true)
+        let rmsProp = RMSProp(learningRate: 0.1)
+        weight.grad = Tensor(shape: [3], scalars: [1, 1, 1])
+        rmsProp.step([weight])
+        var file = rmsProp.checkpoint(of: [("w", weight)], progress: TrainingProgress(step: 1, scheduleStep: 1, learningRate: 0.1))
+        file.tensors = file.tensors.map { ($0.name, Tensor(shape: [3], scalars: Array(repeating: Float.leastNormalMagnitude / 4, count: 3))) }
+        _ = try rmsProp.restore(from: file, parameters: [("w", weight)])
+        weight.grad = Tensor.zeros([3])
+        rmsProp.step([weight])
+        let after = rmsProp.checkpoint(of: [("w", weight)], progress: TrainingProgress(step: 2, scheduleStep: 2, learningRate: 0.1))
+        #expect(after.tensors.allSatisfy { $0.tensor.scalars.allSatisfy { $0 == 0 } }, "\(after.tensors)")
+    }
 }

@@ -42,7 +42,11 @@ public final class RMSProp: Optimizer {
             state.squareAverage.scalars.withUnsafeMutableBufferPointer { average in
                 decayed.scalars.withUnsafeBufferPointer { g in
                     for index in 0..<theta.count {
-                        average[index] = alpha * average[index] + (1 - alpha) * g[index] * g[index]
+                        // A weight whose gradient stays zero has its average decay into subnormal
+                        // floats, which cost a microcode assist per operation; they become 0.
+                        let previous = average[index] < .leastNormalMagnitude ? 0 : average[index]
+                        let updated = alpha * previous + (1 - alpha) * g[index] * g[index]
+                        average[index] = updated < .leastNormalMagnitude ? 0 : updated
                         theta[index] -= rate * g[index] / (average[index].squareRoot() + epsilon)
                     }
                 }
