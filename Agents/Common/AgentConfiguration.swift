@@ -15,7 +15,7 @@ extension AgentConfiguration {
     /// The configuration as a JSON object with the snake_case names (the checkpoint's
     /// `hyperparameters`).
     public var jsonValue: JSONValue {
-        guard let data = try? JSONEncoder().encode(self), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+        guard let data = try? configurationEncoder().encode(self), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             preconditionFailure("expected an agent configuration to encode as JSON")
         }
         return value
@@ -59,13 +59,13 @@ extension AgentConfiguration {
             fields[name] = value
             do {
                 let data = try JSONEncoder().encode(JSONValue.object(fields))
-                _ = try JSONDecoder().decode(Self.self, from: data)
+                _ = try configurationDecoder().decode(Self.self, from: data)
             } catch {
                 throw .invalidConfiguration(field: name, reason: "cannot use \(value.jsonText) (\(Self.typeDescription(of: error)))")
             }
         }
         do {
-            return try JSONDecoder().decode(Self.self, from: JSONEncoder().encode(JSONValue.object(fields)))
+            return try configurationDecoder().decode(Self.self, from: JSONEncoder().encode(JSONValue.object(fields)))
         } catch {
             throw .invalidConfiguration(field: "(configuration)", reason: "\(error)")
         }
@@ -78,4 +78,18 @@ extension AgentConfiguration {
         default: "\(error)"
         }
     }
+}
+
+/// Infinite settings (A2C's clip range: no clipping) are the strings `inf` and `-inf` in JSON,
+/// as ``JSONValue`` writes them.
+private func configurationEncoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return encoder
+}
+
+private func configurationDecoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return decoder
 }

@@ -15,12 +15,26 @@ public struct PPO {
     public var seed: UInt64
     /// Where `config.json` and `final.safetensors` go, or `nil` to keep everything in memory.
     public var runFolder: RunFolder?
+    /// The agent named in checkpoints.
+    let agentName: String
 
     /// A run of `configuration` from `seed`.
     public init(configuration: PPOConfiguration, seed: UInt64 = 0, runFolder: RunFolder? = nil) {
+        self.init(configuration: configuration, seed: seed, runFolder: runFolder, agentName: PPOCheckpoint.agentName)
+    }
+
+    /// A run of the policy-gradient loop named `agentName` in its checkpoints.
+    init(configuration: PPOConfiguration, seed: UInt64, runFolder: RunFolder?, agentName: String) {
         self.configuration = configuration
         self.seed = seed
         self.runFolder = runFolder
+        self.agentName = agentName
+    }
+
+    /// Advantage Actor-Critic (Mnih et al., 2016) as Stable-Baselines3 runs it: this loop with
+    /// A2C's settings (``PPOConfiguration/a2cDefaults(nEnvs:)``), named `a2c` in checkpoints.
+    public static func a2c(configuration: PPOConfiguration, seed: UInt64 = 0, runFolder: RunFolder? = nil) -> PPO {
+        PPO(configuration: configuration, seed: seed, runFolder: runFolder, agentName: PPOCheckpoint.a2cAgentName)
     }
 
     /// Trains on the environment registered as `environmentID`, opened with its concrete type.
@@ -38,7 +52,8 @@ public struct PPO {
 
     /// Trains on copies of `environment`.
     public func train<E: Environment>(on environment: E, environmentID: String) throws(AgentError) -> PPOTrainingResult {
-        let training = try PPOTraining(environment: environment, environmentID: environmentID, configuration: configuration, seed: seed)
+        let training = try PPOTraining(
+            environment: environment, environmentID: environmentID, configuration: configuration, seed: seed, agentName: agentName)
         try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
         try training.run()
         let metadata = training.metadata()

@@ -8,6 +8,8 @@ import NeuralCore
 public enum PPOCheckpoint {
     /// The agent's name in the metadata.
     public static let agentName = "ppo"
+    /// The name of A2C, the same loop with other settings and the same file layout.
+    public static let a2cAgentName = "a2c"
 
     /// Writes `network` and `metadata` to `url`, atomically.
     public static func save(_ network: ActorCritic, metadata: CheckpointMetadata, to url: URL) throws(AgentError) {
@@ -23,8 +25,8 @@ public enum PPOCheckpoint {
     /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` naming what is missing or wrong.
     public static func load(_ file: SafeTensors, path: String) throws(AgentError) -> (policy: ActorCriticPolicy, metadata: CheckpointMetadata) {
         let metadata = try CheckpointMetadata(entries: file.metadata, path: path)
-        guard metadata.agent == agentName else {
-            throw .invalidCheckpoint(path: path, reason: "holds a '\(metadata.agent)' agent, not \(agentName)")
+        guard [agentName, a2cAgentName].contains(metadata.agent) else {
+            throw .invalidCheckpoint(path: path, reason: "holds a '\(metadata.agent)' agent, not \(agentName) or \(a2cAgentName)")
         }
         let network: ActorCritic
         do {

@@ -1,4 +1,6 @@
-/// Every PPO setting, with Stable-Baselines3's names (snake_case in JSON) and defaults.
+/// Every setting of the policy-gradient loop, with Stable-Baselines3's names (snake_case in
+/// JSON) and PPO's defaults; A2C is the same loop with ``a2cDefaults`` (one pass over each
+/// rollout, no clipping, RMSProp).
 public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
     /// Environment steps to train for, over all copies.
     public var totalTimesteps = 100_000
@@ -38,6 +40,10 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
     public var activation = HiddenActivation.tanh
     /// Vector-environment copies.
     public var nEnvs = 1
+    /// RMSProp (alpha 0.99) instead of Adam, as SB3's A2C uses.
+    public var useRmsProp = false
+    /// RMSProp's epsilon.
+    public var rmsPropEps: Float = 1e-5
 
     public init() {}
 
@@ -61,9 +67,36 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
         case netArch = "net_arch"
         case activation
         case nEnvs = "n_envs"
+        case useRmsProp = "use_rms_prop"
+        case rmsPropEps = "rms_prop_eps"
     }
 
     public static var fieldNames: [String] { CodingKeys.allCases.map(\.rawValue) }
+
+    /// Stable-Baselines3's A2C defaults as settings of the loop: 5-step rollouts used whole
+    /// once (`batch_size` = `n_steps` x `n_envs`, one epoch), no clipping, lambda 1, learning
+    /// rate 7e-4, RMSProp with epsilon 1e-5, advantages not normalised.
+    public static func a2cDefaults(nEnvs: Int = 1) -> PPOConfiguration {
+        var configuration = PPOConfiguration()
+        configuration.nEnvs = nEnvs
+        configuration.learningRate = 7e-4
+        configuration.nSteps = 5
+        configuration.batchSize = 5 * nEnvs
+        configuration.nEpochs = 1
+        configuration.gaeLambda = 1
+        configuration.clipRange = .infinity
+        configuration.normalizeAdvantage = false
+        configuration.useRmsProp = true
+        return configuration
+    }
+
+    /// RL Baselines3 Zoo's A2C for CartPole-v1 (`hyperparams/a2c.yml`): 8 copies, 500k steps,
+    /// entropy coefficient 0, otherwise SB3's A2C defaults.
+    public static var cartPoleA2CZoo: PPOConfiguration {
+        var configuration = a2cDefaults(nEnvs: 8)
+        configuration.totalTimesteps = 500_000
+        return configuration
+    }
 
     /// RL Baselines3 Zoo's PPO for CartPole-v1 (`hyperparams/ppo.yml`): 8 copies, 100k steps,
     /// rollouts of 32 steps, minibatches of 256, 20 epochs, gamma 0.98, lambda 0.8, and the

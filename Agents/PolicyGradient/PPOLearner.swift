@@ -19,16 +19,19 @@ public struct PPOUpdateStatistics: Equatable, Sendable {
     public var clipFraction: Float
 }
 
-/// PPO's learning rule (Schulman et al., 2017) as Stable-Baselines3 computes it: the clipped
-/// surrogate on (optionally normalised) advantages, the critic's mean squared error against
-/// the returns (optionally on values clipped around the old ones), an entropy bonus, global-norm
-/// gradient clipping and an Adam step, on NeuralCore's tape. Masked logits give illegal actions
-/// zero probability in the ratio and the entropy, as MaskablePPO does.
+/// The policy-gradient family's one learning rule, PPO's (Schulman et al., 2017) as
+/// Stable-Baselines3 computes it: the clipped surrogate on (optionally normalised) advantages,
+/// the critic's mean squared error against the returns (optionally on values clipped around the
+/// old ones), an entropy bonus, global-norm gradient clipping and an optimizer step, on
+/// NeuralCore's tape. With an infinite clip range and one pass over each rollout it is A2C's
+/// update: at ratio 1 the surrogate's gradient is the plain policy gradient. Masked logits give
+/// illegal actions zero probability in the ratio and the entropy, as MaskablePPO does.
 public final class PPOLearner {
     /// The networks being trained.
     public let network: ActorCritic
-    /// Adam over both networks (epsilon 1e-5, SB3's choice for its policies).
-    public let optimizer: Adam
+    /// The optimizer over both networks: Adam with epsilon 1e-5 (SB3's choice for its
+    /// policies) unless another is given (RMSProp for A2C).
+    public let optimizer: any Optimizer
     /// The surrogate's clip range (SB3's `clip_range`).
     public var clipRange: Float
     /// The clip range for values around their old estimates, or `nil` not to clip (SB3's
@@ -46,12 +49,17 @@ public final class PPOLearner {
     let tape = Tape()
 
     /// A learner with Stable-Baselines3's PPO defaults unless given.
+    ///
+    /// - Parameter optimizer: the optimizer to step (its learning rate is set to
+    ///   `learningRate`); Adam with epsilon 1e-5 when `nil`.
     public init(
         network: ActorCritic, learningRate: Float, clipRange: Float = 0.2, valueClipRange: Float? = nil,
-        entropyCoefficient: Float = 0, valueCoefficient: Float = 0.5, maxGradNorm: Float = 0.5, normalizesAdvantages: Bool = true
+        entropyCoefficient: Float = 0, valueCoefficient: Float = 0.5, maxGradNorm: Float = 0.5, normalizesAdvantages: Bool = true,
+        optimizer: (any Optimizer)? = nil
     ) {
         self.network = network
-        optimizer = Adam(learningRate: learningRate, epsilon: 1e-5)
+        self.optimizer = optimizer ?? Adam(learningRate: learningRate, epsilon: 1e-5)
+        self.optimizer.learningRate = learningRate
         self.clipRange = clipRange
         self.valueClipRange = valueClipRange
         self.entropyCoefficient = entropyCoefficient

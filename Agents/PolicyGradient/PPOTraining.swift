@@ -9,6 +9,8 @@ import NeuralCore
 final class PPOTraining<E: Environment> {
     let configuration: PPOConfiguration
     let seed: UInt64
+    /// The agent named in checkpoints (`ppo`, or `a2c` for A2C's settings).
+    let agentName: String
     let environmentID: String
     let prototype: E
     let envs: SyncVectorEnvironment<E>
@@ -37,7 +39,7 @@ final class PPOTraining<E: Environment> {
     var episodeStarts: [Bool]
     var rows: [Int]
 
-    init(environment: E, environmentID: String, configuration: PPOConfiguration, seed: UInt64) throws(AgentError) {
+    init(environment: E, environmentID: String, configuration: PPOConfiguration, seed: UInt64, agentName: String) throws(AgentError) {
         guard let actionCount = environment.actionSpace.indexCount else {
             throw .unsupportedActionSpace(environment: environmentID, space: environment.actionSpace.description)
         }
@@ -47,6 +49,7 @@ final class PPOTraining<E: Environment> {
         }
         self.configuration = configuration
         self.seed = seed
+        self.agentName = agentName
         self.environmentID = environmentID
         prototype = environment
         self.actionCount = actionCount
@@ -65,7 +68,8 @@ final class PPOTraining<E: Environment> {
             network: network, learningRate: configuration.learningRate, clipRange: configuration.clipRange,
             valueClipRange: configuration.clipRangeVf, entropyCoefficient: configuration.entCoef,
             valueCoefficient: configuration.vfCoef, maxGradNorm: configuration.maxGradNorm,
-            normalizesAdvantages: configuration.normalizeAdvantage)
+            normalizesAdvantages: configuration.normalizeAdvantage,
+            optimizer: configuration.useRmsProp ? RMSProp(learningRate: configuration.learningRate, epsilon: configuration.rmsPropEps) : nil)
         policy = ActorCriticPolicy(network: network, actionCount: actionCount)
         buffer = RolloutBuffer(
             steps: configuration.nSteps, copies: configuration.nEnvs, observationSize: observationSize, actionCount: actionCount,
@@ -165,7 +169,8 @@ final class PPOTraining<E: Environment> {
     func train() {
         let remaining = progressRemaining
         learner.optimizer.learningRate = configuration.learningRate * (configuration.learningRateSchedule == .linear ? remaining : 1)
-        learner.clipRange = configuration.clipRange * (configuration.clipRangeSchedule == .linear ? remaining : 1)
+        let clipShrinks = configuration.clipRangeSchedule == .linear && configuration.clipRange.isFinite
+        learner.clipRange = configuration.clipRange * (clipShrinks ? remaining : 1)
         epochs: for _ in 0..<configuration.nEpochs {
             rows.shuffle(using: &shuffleGenerator)
             var start = 0
@@ -185,7 +190,7 @@ final class PPOTraining<E: Environment> {
             preconditionFailure("expected the actor-critic to describe its architecture")
         }
         return CheckpointMetadata(
-            environmentID: environmentID, agent: PPOCheckpoint.agentName,
+            environmentID: environmentID, agent: agentName,
             observationSpace: prototype.observationSpace.jsonDescription, actionSpace: prototype.actionSpace.jsonDescription,
             architecture: architecture, hyperparameters: configuration.jsonValue, timesteps: timesteps)
     }

@@ -35,7 +35,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Registered environment id.")
     var env = "CartPole-v1"
 
-    @Option(help: "Agent: dqn or ppo.")
+    @Option(help: "Agent: dqn, ppo or a2c.")
     var agent = "dqn"
 
     @Option(help: "Named settings for the environment (default, zoo, sb3, ...).")
@@ -60,13 +60,13 @@ struct TrainCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard ["dqn", "ppo"].contains(agent) else { throw ValidationError("--agent: expected dqn or ppo, got \(agent)") }
-        if agent == "ppo", resume != nil { throw ValidationError("--resume: PPO runs cannot be resumed yet; only dqn") }
+        guard ["dqn", "ppo", "a2c"].contains(agent) else { throw ValidationError("--agent: expected dqn, ppo or a2c, got \(agent)") }
+        if agent != "dqn", resume != nil { throw ValidationError("--resume: \(agent) runs cannot be resumed yet; only dqn") }
         if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
     }
 
     func run() throws {
-        if agent == "ppo" { return try runPPO() }
+        if agent != "dqn" { return try runPolicyGradient() }
         let folderURL: URL
         var dqn: DQN
         let environmentID: String
@@ -120,21 +120,24 @@ struct TrainCommand: ParsableCommand {
             seed: dqn.seed)
     }
 
-    /// A PPO run: the preset with the settings, trained into a new run folder, its final
+    /// A PPO or A2C run: the preset with the settings, trained into a new run folder, its final
     /// policy evaluated greedily.
-    private func runPPO() throws {
-        var configuration = try PPOConfiguration.preset(named: preset, environmentID: env).setting(settings)
+    private func runPolicyGradient() throws {
+        var configuration = try PPOConfiguration.preset(named: preset, environmentID: env, agent: agent).setting(settings)
         if let steps { configuration.totalTimesteps = steps }
         _ = try EnvironmentRegistry.standard.spec(env)
         let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
         try refuseExistingRun(in: folderURL)
         if !json {
-            print("training ppo on \(env) (seed \(seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
+            print("training \(agent) on \(env) (seed \(seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let run = try PPO(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
-            .train(environmentID: env, registry: .standard)
+        let runFolder = try RunFolder(url: folderURL)
+        let loop = agent == "a2c"
+            ? PPO.a2c(configuration: configuration, seed: seed, runFolder: runFolder)
+            : PPO(configuration: configuration, seed: seed, runFolder: runFolder)
+        let run = try loop.train(environmentID: env, registry: .standard)
         let seconds = (clock.now - start) / .seconds(1)
         let evaluation = try evaluate(policy: run.policy, environmentID: env, registry: .standard, episodes: 10, seed: seed &+ 1)
         report(

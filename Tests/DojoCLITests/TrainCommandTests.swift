@@ -87,6 +87,12 @@ import Testing
         let evaluation = try DojoBinary.json(["eval", "--checkpoint", "\(out)/final.safetensors", "--episodes", "5", "--json"]) as? [String: Any]
         #expect(evaluation?["agent"] as? String == "ppo" && evaluation?["env"] as? String == "CartPole-v1")
         #expect(evaluation?["timesteps"] as? Int == 2048 && evaluation?["mean_return"] is Double)
+
+        let a2c = folder.appendingPathComponent("a2c").path
+        let a2cReport = try DojoBinary.json(["train", "--agent", "a2c", "--steps", "4000", "--out", a2c, "--json"]) as? [String: Any]
+        #expect(a2cReport?["agent"] as? String == "a2c" && a2cReport?["updates"] as? Int == 100)
+        let a2cEvaluation = try DojoBinary.json(["eval", "--checkpoint", "\(a2c)/final.safetensors", "--episodes", "3", "--json"]) as? [String: Any]
+        #expect(a2cEvaluation?["agent"] as? String == "a2c")
     }
 
     @Test func jsonReportAndSuccessRate() throws {
