@@ -23,6 +23,9 @@ public final class ReplayBatch {
     public internal(set) var indices: [Int]
     /// Importance-sampling weights (all 1 for uniform sampling), `[size]`.
     public internal(set) var weights: Tensor
+    /// The rows' weights and bootstrap scales as computed, before they are assigned to the tensors.
+    var computedWeights: [Float]
+    var computedScales: [Float]
 
     /// An empty batch of `size` transitions.
     public init(size: Int, observationSize: Int, actionCount: Int) {
@@ -35,5 +38,7 @@ public final class ReplayBatch {
         nextMasks = Array(repeating: true, count: size * actionCount)
         indices = Array(repeating: 0, count: size)
         weights = Tensor.ones([size])
+        computedWeights = Array(repeating: 1, count: size)
+        computedScales = Array(repeating: 0, count: size)
     }
 }

@@ -114,11 +114,10 @@ public struct ReplayBuffer: Sendable {
                 let probability = priorities[slot] / priorities.total
                 let weight = Float(pow(Double(count) * probability, -beta))
                 largest = max(largest, Double(weight))
-                batch.weights.withUnsafeMutableScalars { $0[row] = weight }
+                batch.computedWeights[row] = weight
             }
-            batch.weights.withUnsafeMutableScalars { weights in
-                for row in 0..<batch.size { weights[row] = Float(Double(weights[row]) / largest) }
-            }
+            for row in 0..<batch.size { batch.computedWeights[row] = Float(Double(batch.computedWeights[row]) / largest) }
+            batch.weights.assign(batch.computedWeights)
         } else {
             for row in 0..<batch.size { batch.indices[row] = Int(generator.next(upperBound: UInt64(count))) }
         }
@@ -130,41 +129,25 @@ public struct ReplayBuffer: Sendable {
     /// - Precondition: one slot per row, each below `count`.
     public func fill(_ batch: ReplayBatch, slots: [Int]) {
         precondition(slots.count == batch.size && slots.allSatisfy { $0 >= 0 && $0 < count }, "expected \(batch.size) slots below \(count)")
-        for row in 0..<batch.size { batch.indices[row] = slots[row] }
-        batch.weights.withUnsafeMutableScalars { weights in
-            for row in 0..<batch.size { weights[row] = 1 }
+        for row in 0..<batch.size {
+            batch.indices[row] = slots[row]
+            batch.computedWeights[row] = 1
         }
+        batch.weights.assign(batch.computedWeights)
         gather(into: batch)
     }
 
     /// Copies the transitions at `batch.indices` into the batch's tensors.
     private func gather(into batch: ReplayBatch) {
-        let width = observationSize
-        batch.observations.withUnsafeMutableScalars { out in
-            observations.withUnsafeBufferPointer { rows in
-                for row in 0..<batch.size {
-                    let source = batch.indices[row] * width
-                    for index in 0..<width { out[row * width + index] = rows[source + index] }
-                }
-            }
+        let rows = batch.indices[...]
+        batch.observations.assignRows(rows, of: observations)
+        batch.nextObservations.assignRows(rows, of: nextObservations)
+        batch.rewards.assignRows(rows, of: rewards)
+        for row in 0..<batch.size {
+            let slot = batch.indices[row]
+            batch.computedScales[row] = terminations[slot] ? 0 : discounts[slot]
         }
-        batch.nextObservations.withUnsafeMutableScalars { out in
-            nextObservations.withUnsafeBufferPointer { rows in
-                for row in 0..<batch.size {
-                    let source = batch.indices[row] * width
-                    for index in 0..<width { out[row * width + index] = rows[source + index] }
-                }
-            }
-        }
-        batch.rewards.withUnsafeMutableScalars { out in
-            for row in 0..<batch.size { out[row] = rewards[batch.indices[row]] }
-        }
-        batch.bootstrapScales.withUnsafeMutableScalars { out in
-            for row in 0..<batch.size {
-                let slot = batch.indices[row]
-                out[row] = terminations[slot] ? 0 : discounts[slot]
-            }
-        }
+        batch.bootstrapScales.assign(batch.computedScales)
         for row in 0..<batch.size { batch.actions[row] = Int(actions[batch.indices[row]]) }
         if storesMasks {
             for row in 0..<batch.size {

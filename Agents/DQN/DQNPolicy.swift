@@ -10,14 +10,13 @@ public final class DQNPolicy: Policy {
     /// `exploration_rate`).
     public var explorationRate: Double
     private let tape = Tape()
-    private var input: Tensor
+    private var input = PolicyInput()
     private var greedy: [Int] = []
 
     /// A policy acting with `network`.
     public init(network: QNetwork, explorationRate: Double = 0.05) {
         self.network = network
         self.explorationRate = explorationRate
-        input = Tensor.zeros([1, 1])
     }
 
     public var actionCount: Int { network.actionCount }
@@ -43,13 +42,9 @@ public final class DQNPolicy: Policy {
     /// Runs the network on `count` flattened observations and hands `body` the Q-values,
     /// `count` rows of `actionCount`, valid only during the call.
     public func writeQValues(observations: UnsafeBufferPointer<Float>, count: Int, _ body: (UnsafeBufferPointer<Float>) -> Void) {
-        let width = observations.count / max(count, 1)
-        if input.shape != [count, width] { input = Tensor.zeros([count, width]) }
-        input.withUnsafeMutableScalars { out in
-            for index in 0..<count * width { out[index] = observations[index] }
-        }
+        input.load(observations, count: count)
         tape.evaluate { tape in
-            network(tape.constant(input)).value.scalars.withUnsafeBufferPointer { body($0) }
+            network(tape.constant(input.tensor)).value.scalars.withUnsafeBufferPointer { body($0) }
         }
     }
 }

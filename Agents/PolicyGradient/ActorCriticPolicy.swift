@@ -11,13 +11,12 @@ public final class ActorCriticPolicy: Policy {
     /// The number of action indices.
     public let actionCount: Int
     private let tape = Tape()
-    private var input: Tensor
+    private var input = PolicyInput()
 
     /// A policy acting with `network`'s actor over `actionCount` actions.
     public init(network: ActorCritic, actionCount: Int) {
         self.network = network
         self.actionCount = actionCount
-        input = Tensor.zeros([1, 1])
     }
 
     public func chooseActions(
@@ -34,9 +33,9 @@ public final class ActorCriticPolicy: Policy {
         actions: UnsafeMutableBufferPointer<Int>, logProbabilities: UnsafeMutableBufferPointer<Float>?,
         values: UnsafeMutableBufferPointer<Float>?, using generator: inout SeededGenerator
     ) {
-        load(observations, count: count)
+        input.load(observations, count: count)
         tape.evaluate { tape in
-            let states = tape.constant(input)
+            let states = tape.constant(input.tensor)
             network.actor(states).value.scalars.withUnsafeBufferPointer { logits in
                 for row in 0..<count {
                     let rowLogits = UnsafeBufferPointer(rebasing: logits[row * actionCount..<(row + 1) * actionCount])
@@ -56,19 +55,11 @@ public final class ActorCriticPolicy: Policy {
 
     /// The critic's value of each of `count` observations.
     public func values(observations: UnsafeBufferPointer<Float>, count: Int, into values: UnsafeMutableBufferPointer<Float>) {
-        load(observations, count: count)
+        input.load(observations, count: count)
         tape.evaluate { tape in
-            network.critic(tape.constant(input)).value.scalars.withUnsafeBufferPointer { critic in
+            network.critic(tape.constant(input.tensor)).value.scalars.withUnsafeBufferPointer { critic in
                 for row in 0..<count { values[row] = critic[row] }
             }
-        }
-    }
-
-    private func load(_ observations: UnsafeBufferPointer<Float>, count: Int) {
-        let width = observations.count / max(count, 1)
-        if input.shape != [count, width] { input = Tensor.zeros([count, width]) }
-        input.withUnsafeMutableScalars { out in
-            for index in 0..<count * width { out[index] = observations[index] }
         }
     }
 

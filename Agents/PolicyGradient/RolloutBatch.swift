@@ -42,25 +42,16 @@ extension RolloutBuffer {
     /// - Precondition: one row per batch row.
     public func fill(_ batch: RolloutBatch, rows: ArraySlice<Int>) {
         precondition(rows.count == batch.size, "expected \(batch.size) rows, got \(rows.count)")
-        batch.observations.withUnsafeMutableScalars { out in
-            for (index, row) in rows.enumerated() {
-                for column in 0..<observationSize { out[index * observationSize + column] = observations[row * observationSize + column] }
-            }
-        }
+        batch.observations.assignRows(rows, of: observations)
         for (index, row) in rows.enumerated() {
             batch.actions[index] = actions[row]
             if storesMasks {
                 for action in 0..<actionCount { batch.masks[index * actionCount + action] = masks[row * actionCount + action] }
             }
         }
-        func copy(_ source: [Float], into tensor: inout Tensor) {
-            tensor.withUnsafeMutableScalars { out in
-                for (index, row) in rows.enumerated() { out[index] = source[row] }
-            }
-        }
-        copy(logProbabilities, into: &batch.oldLogProbabilities)
-        copy(values, into: &batch.oldValues)
-        copy(advantages, into: &batch.advantages)
-        copy(returns, into: &batch.returns)
+        batch.oldLogProbabilities.assignRows(rows, of: logProbabilities)
+        batch.oldValues.assignRows(rows, of: values)
+        batch.advantages.assignRows(rows, of: advantages)
+        batch.returns.assignRows(rows, of: returns)
     }
 }

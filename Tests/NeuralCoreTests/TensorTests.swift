@@ -108,4 +108,17 @@ struct TensorTests {
         }
         #expect(isApproximatelyEqual(product.scalars, naive, tolerance: 1e-4))
     }
+
+    /// Refilling in place: all elements from a buffer, or rows gathered from a larger source.
+    @Test func assigningValuesAndRows() {
+        var tensor = Tensor.zeros([2, 3])
+        tensor.assign([1, 2, 3, 4, 5, 6])
+        #expect(tensor == Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6]))
+        let source: [Float] = [10, 11, 12, 20, 21, 22, 30, 31, 32]
+        tensor.assignRows([2, 0], of: source)
+        #expect(tensor == Tensor(shape: [2, 3], scalars: [30, 31, 32, 10, 11, 12]))
+        var perRow = Tensor.zeros([3])
+        perRow.assignRows([1, 1, 0][...], of: [7, 8])
+        #expect(perRow == Tensor([8, 8, 7]))
+    }
 }
