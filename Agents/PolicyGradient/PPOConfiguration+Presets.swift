@@ -11,14 +11,37 @@ extension PPOConfiguration {
     }
 
     /// The named PPO presets for `environmentID`: `sb3` (SB3's defaults) everywhere; for
-    /// CartPole-v1 `zoo`, which is also the `default` until Dojo's own faster one is tuned.
+    /// CartPole-v1 `zoo`, which is also the `default` until Dojo's own faster one is tuned; for
+    /// the board games ``boardGameDefault``.
     public static func presets(for environmentID: String) -> [String: PPOConfiguration] {
         var presets = ["sb3": PPOConfiguration()]
-        if environmentID == "CartPole-v1" {
+        switch environmentID {
+        case "CartPole-v1":
             presets["zoo"] = cartPoleZoo
             presets["default"] = cartPoleZoo
+        case "TicTacToe-v0", "ConnectFour-v0":
+            presets["default"] = boardGameDefault
+        default:
+            break
         }
         return presets
+    }
+
+    /// Masked PPO against a board game's built-in random opponent: 8 copies, 100k steps,
+    /// rollouts of 128, 4 epochs of minibatches of 256, a [128, 128] network, a learning rate
+    /// decayed linearly from 1e-3 and an entropy bonus of 0.01.
+    public static var boardGameDefault: PPOConfiguration {
+        var configuration = PPOConfiguration()
+        configuration.nEnvs = 8
+        configuration.totalTimesteps = 100_000
+        configuration.nSteps = 128
+        configuration.batchSize = 256
+        configuration.nEpochs = 4
+        configuration.learningRate = 1e-3
+        configuration.learningRateSchedule = .linear
+        configuration.entCoef = 0.01
+        configuration.netArch = [128, 128]
+        return configuration
     }
 
     /// The preset `name` for `environmentID`; `default` falls back to SB3's defaults where
