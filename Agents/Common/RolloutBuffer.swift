@@ -137,6 +137,36 @@ public struct RolloutBuffer: Sendable {
         count += 1
     }
 
+    /// ``add(observations:masks:actions:logProbabilities:values:episodeStarts:rewards:terminations:truncations:)``
+    /// with the step given as arrays (steps made by hand, or gathered from elsewhere).
+    public mutating func add(
+        observations: [Float], masks: [Bool]?, actions: [Int], logProbabilities: [Float], values: [Float], episodeStarts: [Bool],
+        rewards: [Double], terminations: [Bool], truncations: [Bool]
+    ) {
+        observations.withUnsafeBufferPointer { observations in
+            (masks ?? []).withUnsafeBufferPointer { maskBuffer in
+                actions.withUnsafeBufferPointer { actions in
+                    logProbabilities.withUnsafeBufferPointer { logProbabilities in
+                        values.withUnsafeBufferPointer { values in
+                            episodeStarts.withUnsafeBufferPointer { episodeStarts in
+                                rewards.withUnsafeBufferPointer { rewards in
+                                    terminations.withUnsafeBufferPointer { terminations in
+                                        truncations.withUnsafeBufferPointer { truncations in
+                                            add(
+                                                observations: observations, masks: masks == nil ? nil : maskBuffer, actions: actions,
+                                                logProbabilities: logProbabilities, values: values, episodeStarts: episodeStarts,
+                                                rewards: rewards, terminations: terminations, truncations: truncations)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Gives a truncated row the value of its episode's final observation, which same-step
     /// autoreset has already replaced in the batch (``VectorBatch/finalObservation(_:)``).
     public mutating func setFinalValue(_ value: Float, step: Int, copy: Int) {

@@ -23,26 +23,9 @@ struct PPOAllocationTests {
             let actions = [0, 0]
             let (logProbabilities, values) = ([Float(-1.1), -1.1], [Float(0.5), -0.5])
             let (starts, rewards, ended) = ([false, false], [1.0, -1.0], [step % 10 == 9, false])
-            observations.scalars.withUnsafeBufferPointer { observations in
-                masks.withUnsafeBufferPointer { masks in
-                    actions.withUnsafeBufferPointer { actions in
-                        logProbabilities.withUnsafeBufferPointer { logProbabilities in
-                            values.withUnsafeBufferPointer { values in
-                                starts.withUnsafeBufferPointer { starts in
-                                    rewards.withUnsafeBufferPointer { rewards in
-                                        ended.withUnsafeBufferPointer { ended in
-                                            buffer.add(
-                                                observations: observations, masks: masks, actions: actions,
-                                                logProbabilities: logProbabilities, values: values, episodeStarts: starts,
-                                                rewards: rewards, terminations: ended, truncations: starts)
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            buffer.add(
+                observations: observations.scalars, masks: masks, actions: actions, logProbabilities: logProbabilities,
+                values: values, episodeStarts: starts, rewards: rewards, terminations: ended, truncations: starts)
         }
         buffer.computeAdvantages(lastValues: [0, 0], gamma: 0.99, lambda: 0.95)
         let batch = RolloutBatch(size: 64, observationSize: 4, actionCount: 3, usesMasks: true)

@@ -25,30 +25,10 @@ import Testing
             steps: size, copies: 1, observationSize: 1, actionCount: actionCount, storesMasks: masks != nil, autoresetMode: .sameStep)
         for row in 0..<size {
             let mask = masks.map { Array($0[row * actionCount..<(row + 1) * actionCount]) }
-            let (observation, action, logProbability, value) = ([Float(1)], [actions[row]], [oldLogProbabilities[row]], [oldValues[row]])
-            let (start, ended, cut, reward) = ([false], [true], [false], [Double(returns[row])])
-            observation.withUnsafeBufferPointer { observation in
-                action.withUnsafeBufferPointer { action in
-                    logProbability.withUnsafeBufferPointer { logProbability in
-                        value.withUnsafeBufferPointer { value in
-                            start.withUnsafeBufferPointer { start in
-                                ended.withUnsafeBufferPointer { ended in
-                                    cut.withUnsafeBufferPointer { cut in
-                                        reward.withUnsafeBufferPointer { reward in
-                                            mask.withUnsafeBufferPointerIfPresent { mask in
-                                                buffer.add(
-                                                    observations: observation, masks: mask, actions: action,
-                                                    logProbabilities: logProbability, values: value, episodeStarts: start,
-                                                    rewards: reward, terminations: ended, truncations: cut)
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            buffer.add(
+                observations: [1], masks: mask, actions: [actions[row]], logProbabilities: [oldLogProbabilities[row]],
+                values: [oldValues[row]], episodeStarts: [false], rewards: [Double(returns[row])], terminations: [true],
+                truncations: [false])
         }
         buffer.computeAdvantages(lastValues: [0], gamma: 0.99, lambda: 0.95)
         #expect(buffer.advantages == zip(returns, oldValues).map { $0 - $1 } && buffer.returns == returns)
@@ -105,14 +85,5 @@ import Testing
             masks: [true, false, true, true, false, true], actionCount: 3))
         #expect(abs(statistics.entropy - Float(log(2.0))) < 1e-6)
         #expect(statistics.approximateKL < 1e-6 && statistics.clipFraction == 0)
-    }
-}
-
-extension Optional where Wrapped == [Bool] {
-    func withUnsafeBufferPointerIfPresent<Result>(_ body: (UnsafeBufferPointer<Bool>?) -> Result) -> Result {
-        switch self {
-        case .some(let array): array.withUnsafeBufferPointer { body($0) }
-        case .none: body(nil)
-        }
     }
 }

@@ -20,30 +20,11 @@ import Testing
         var buffer = RolloutBuffer(
             steps: steps.count, copies: copies, observationSize: 1, actionCount: 2, storesMasks: false, autoresetMode: mode)
         for step in steps {
-            let observations = step.observations ?? Array(repeating: 0, count: copies)
-            let actions = Array(repeating: 0, count: copies)
-            let logProbabilities = Array(repeating: Float(0), count: copies)
-            let starts = Array(repeating: false, count: copies)
-            observations.withUnsafeBufferPointer { observations in
-                actions.withUnsafeBufferPointer { actions in
-                    logProbabilities.withUnsafeBufferPointer { logProbabilities in
-                        step.values.withUnsafeBufferPointer { values in
-                            starts.withUnsafeBufferPointer { starts in
-                                step.rewards.withUnsafeBufferPointer { rewards in
-                                    step.terminations.withUnsafeBufferPointer { terminations in
-                                        step.truncations.withUnsafeBufferPointer { truncations in
-                                            buffer.add(
-                                                observations: observations, masks: nil, actions: actions,
-                                                logProbabilities: logProbabilities, values: values, episodeStarts: starts,
-                                                rewards: rewards, terminations: terminations, truncations: truncations)
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            buffer.add(
+                observations: step.observations ?? Array(repeating: 0, count: copies), masks: nil,
+                actions: Array(repeating: 0, count: copies), logProbabilities: Array(repeating: 0, count: copies),
+                values: step.values, episodeStarts: Array(repeating: false, count: copies), rewards: step.rewards,
+                terminations: step.terminations, truncations: step.truncations)
         }
         return buffer
     }
@@ -109,21 +90,10 @@ import Testing
         #expect(buffer.advantages == [1.75, 3])
         buffer.reset()
         #expect(buffer.count == 0)
-        let next = [Self.step(0, value: 4), Self.step(1, value: 1)]
-        for step in next {
-            step.rewards.withUnsafeBufferPointer { rewards in
-                step.values.withUnsafeBufferPointer { values in
-                    [Float(0)].withUnsafeBufferPointer { zero in
-                        [0].withUnsafeBufferPointer { action in
-                            [false].withUnsafeBufferPointer { flag in
-                                buffer.add(
-                                    observations: zero, masks: nil, actions: action, logProbabilities: zero, values: values,
-                                    episodeStarts: flag, rewards: rewards, terminations: flag, truncations: flag)
-                            }
-                        }
-                    }
-                }
-            }
+        for step in [Self.step(0, value: 4), Self.step(1, value: 1)] {
+            buffer.add(
+                observations: [0], masks: nil, actions: [0], logProbabilities: [0], values: step.values, episodeStarts: [false],
+                rewards: step.rewards, terminations: [false], truncations: [false])
         }
         #expect(buffer.isTrainingRow == [false, true])
     }
@@ -150,21 +120,10 @@ import Testing
                 let actions = (0..<2).map { observations[$0 * 4 + 3] > 0 ? 1 : 0 }
                 let values = (0..<2).map { copy in observations.withUnsafeBufferPointer { value(UnsafeBufferPointer(rebasing: $0[copy * 4..<copy * 4 + 4])) } }
                 let batch = envs.step(actions)
-                let logProbabilities = [Float](repeating: 0, count: 2)
-                observations.withUnsafeBufferPointer { observations in
-                    actions.withUnsafeBufferPointer { actions in
-                        logProbabilities.withUnsafeBufferPointer { logProbabilities in
-                            values.withUnsafeBufferPointer { values in
-                                starts.withUnsafeBufferPointer { starts in
-                                    buffer.add(
-                                        observations: observations, masks: nil, actions: actions, logProbabilities: logProbabilities,
-                                        values: values, episodeStarts: starts, rewards: batch.rewards,
-                                        terminations: batch.terminations, truncations: batch.truncations)
-                                }
-                            }
-                        }
-                    }
-                }
+                buffer.add(
+                    observations: observations, masks: nil, actions: actions, logProbabilities: [0, 0], values: values,
+                    episodeStarts: starts, rewards: Array(batch.rewards), terminations: Array(batch.terminations),
+                    truncations: Array(batch.truncations))
                 for copy in 0..<2 {
                     if batch.hasFinalObservation[copy] && batch.truncations[copy] {
                         buffer.setFinalValue(value(batch.finalObservation(copy)), step: step, copy: copy)

@@ -65,23 +65,9 @@ final class PPOUpdate {
             let value = [Float(generator.nextUnitDouble() * 2 - 1)]
             let reward = [generator.nextUnitDouble() * 2 - 1]
             let (action, flag, ended) = ([step % 2], [false], [step % 37 == 36])
-            observation.scalars.withUnsafeBufferPointer { observation in
-                action.withUnsafeBufferPointer { action in
-                    logProbability.withUnsafeBufferPointer { logProbability in
-                        value.withUnsafeBufferPointer { value in
-                            reward.withUnsafeBufferPointer { reward in
-                                flag.withUnsafeBufferPointer { flag in
-                                    ended.withUnsafeBufferPointer { ended in
-                                        buffer.add(
-                                            observations: observation, masks: nil, actions: action, logProbabilities: logProbability,
-                                            values: value, episodeStarts: flag, rewards: reward, terminations: ended, truncations: flag)
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            buffer.add(
+                observations: observation.scalars, masks: nil, actions: action, logProbabilities: logProbability, values: value,
+                episodeStarts: flag, rewards: reward, terminations: ended, truncations: flag)
         }
         buffer.computeAdvantages(lastValues: [0], gamma: 0.99, lambda: 0.95)
         self.buffer = buffer
