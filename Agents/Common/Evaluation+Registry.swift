@@ -12,19 +12,11 @@ public func evaluate(
     policy: some Policy, environmentID: String, registry: EnvironmentRegistry, options: Options = [:],
     episodes: Int = 10, seed: UInt64 = 0, deterministic: Bool = true, checkpoint: (metadata: CheckpointMetadata, path: String)? = nil
 ) throws(AgentError) -> EvaluationResult {
-    do {
-        return try registry.open(
-            id: environmentID, options: options,
-            with: RegisteredEvaluation(
-                policy: policy, environmentID: environmentID, episodes: episodes, seed: seed, deterministic: deterministic,
-                checkpoint: checkpoint))
-    } catch let error as AgentError {
-        throw error
-    } catch let error as EnvironmentError {
-        throw .environment(error)
-    } catch {
-        throw .file(path: environmentID, reason: "\(error)")
-    }
+    try registry.openForAgent(
+        id: environmentID, options: options,
+        with: RegisteredEvaluation(
+            policy: policy, environmentID: environmentID, episodes: episodes, seed: seed, deterministic: deterministic,
+            checkpoint: checkpoint))
 }
 
 /// Evaluates a policy on whatever environment the registry opens.

@@ -47,17 +47,9 @@ public struct DQN {
         } catch {
             throw .environment(error)
         }
-        do {
-            return try registry.open(
-                id: environmentID, options: options,
-                with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold, checkpoint: checkpoint))
-        } catch let error as AgentError {
-            throw error
-        } catch let error as EnvironmentError {
-            throw .environment(error)
-        } catch {
-            throw .file(path: environmentID, reason: "\(error)")
-        }
+        return try registry.openForAgent(
+            id: environmentID, options: options,
+            with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold, checkpoint: checkpoint))
     }
 
     /// Trains on copies of `environment`.

@@ -39,15 +39,7 @@ public struct PPO {
 
     /// Trains on the environment registered as `environmentID`, opened with its concrete type.
     public func train(environmentID: String, registry: EnvironmentRegistry, options: Options = [:]) throws(AgentError) -> PPOTrainingResult {
-        do {
-            return try registry.open(id: environmentID, options: options, with: Trainer(ppo: self, environmentID: environmentID))
-        } catch let error as AgentError {
-            throw error
-        } catch let error as EnvironmentError {
-            throw .environment(error)
-        } catch {
-            throw .file(path: environmentID, reason: "\(error)")
-        }
+        try registry.openForAgent(id: environmentID, options: options, with: Trainer(ppo: self, environmentID: environmentID))
     }
 
     /// Trains on copies of `environment`.
