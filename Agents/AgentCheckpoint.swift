@@ -20,10 +20,11 @@ public func loadPolicy(from url: URL) throws(AgentError) -> (policy: any Policy,
     case DQNCheckpoint.agentName:
         let loaded = try DQNCheckpoint.load(file, path: url.path)
         return (loaded.policy, loaded.metadata)
-    case PPOCheckpoint.agentName, PPOCheckpoint.a2cAgentName:
+    case let agent where PPOCheckpoint.agentNames.contains(agent):
         let loaded = try PPOCheckpoint.load(file, path: url.path)
         return (loaded.policy, loaded.metadata)
     default:
-        throw .invalidCheckpoint(path: url.path, reason: "holds a '\(metadata.agent)' agent, which this dojo cannot load (it knows dqn, ppo and a2c)")
+        let known = ([DQNCheckpoint.agentName] + PPOCheckpoint.agentNames).joined(separator: ", ")
+        throw .invalidCheckpoint(path: url.path, reason: "holds a '\(metadata.agent)' agent, which this dojo cannot load (it knows \(known))")
     }
 }

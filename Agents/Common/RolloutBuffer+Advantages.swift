@@ -10,15 +10,18 @@ extension RolloutBuffer {
     /// get advantage and return 0 and stay out of training. With `lambda` 1 and zero values the
     /// advantages are the discounted rewards-to-go (REINFORCE).
     ///
-    /// - Parameter lastValues: the value of each copy's observation after the last step.
-    /// - Precondition: the buffer is full, and every truncated row has its final value under
-    ///   same-step autoreset.
+    /// A rollout may stop before the buffer is full (whole-episode rollouts, REINFORCE's): only
+    /// the steps stored count, and `lastValues` follow the last of them.
+    ///
+    /// - Parameter lastValues: the value of each copy's observation after the last step stored.
+    /// - Precondition: at least one step is stored, and every truncated row has its final value
+    ///   under same-step autoreset.
     public mutating func computeAdvantages(lastValues: [Float], gamma: Float, lambda: Float) {
-        precondition(isFull, "expected a full rollout buffer, got \(count) of \(steps) steps")
+        precondition(count > 0, "expected a rollout of at least one step")
         precondition(lastValues.count == copies, "expected \(copies) last values, got \(lastValues.count)")
         for copy in 0..<copies {
             var following: Float = 0
-            for step in stride(from: steps - 1, through: 0, by: -1) {
+            for step in stride(from: count - 1, through: 0, by: -1) {
                 let row = step * copies + copy
                 guard isTrainingRow[row] else {
                     advantages[row] = 0
@@ -26,7 +29,7 @@ extension RolloutBuffer {
                     following = 0
                     continue
                 }
-                let nextValue = step + 1 < steps ? values[row + copies] : lastValues[copy]
+                let nextValue = step + 1 < count ? values[row + copies] : lastValues[copy]
                 let bootstrap: Float
                 if terminations[row] {
                     bootstrap = 0

@@ -167,6 +167,16 @@ public struct RolloutBuffer: Sendable {
         }
     }
 
+    /// Leaves the row of `copy` at `step` out of training: a copy that already finished its
+    /// episode in a whole-episode rollout steps on, but what it does belongs to no episode the
+    /// rollout trains on.
+    public mutating func leaveOutOfTraining(step: Int, copy: Int) {
+        isTrainingRow[step * copies + copy] = false
+    }
+
+    /// The rows stored so far that train, in row order.
+    public var trainingRows: [Int] { (0..<count * copies).filter { isTrainingRow[$0] } }
+
     /// Gives a truncated row the value of its episode's final observation, which same-step
     /// autoreset has already replaced in the batch (``VectorBatch/finalObservation(_:)``).
     public mutating func setFinalValue(_ value: Float, step: Int, copy: Int) {

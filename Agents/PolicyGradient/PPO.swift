@@ -37,6 +37,12 @@ public struct PPO {
         PPO(configuration: configuration, seed: seed, runFolder: runFolder, agentName: PPOCheckpoint.a2cAgentName)
     }
 
+    /// REINFORCE (Williams, 1992) with an optional learned baseline: this loop with whole-episode
+    /// rollouts (``PPOConfiguration/reinforceDefaults(nEnvs:)``), named `reinforce` in checkpoints.
+    public static func reinforce(configuration: PPOConfiguration, seed: UInt64 = 0, runFolder: RunFolder? = nil) -> PPO {
+        PPO(configuration: configuration, seed: seed, runFolder: runFolder, agentName: PPOCheckpoint.reinforceAgentName)
+    }
+
     /// Trains on the environment registered as `environmentID`, opened with its concrete type.
     public func train(environmentID: String, registry: EnvironmentRegistry, options: Options = [:]) throws(AgentError) -> PPOTrainingResult {
         try registry.openForAgent(id: environmentID, options: options, with: Trainer(ppo: self, environmentID: environmentID))

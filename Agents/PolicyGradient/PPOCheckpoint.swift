@@ -10,6 +10,10 @@ public enum PPOCheckpoint {
     public static let agentName = "ppo"
     /// The name of A2C, the same loop with other settings and the same file layout.
     public static let a2cAgentName = "a2c"
+    /// The name of REINFORCE, the same loop with whole-episode rollouts and the same file layout.
+    public static let reinforceAgentName = "reinforce"
+    /// Every agent name a file of this layout may carry.
+    public static let agentNames = [agentName, a2cAgentName, reinforceAgentName]
 
     /// Writes `network` and `metadata` to `url`, atomically.
     public static func save(_ network: ActorCritic, metadata: CheckpointMetadata, to url: URL) throws(AgentError) {
@@ -25,8 +29,8 @@ public enum PPOCheckpoint {
     /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` naming what is missing or wrong.
     public static func load(_ file: SafeTensors, path: String) throws(AgentError) -> (policy: ActorCriticPolicy, metadata: CheckpointMetadata) {
         let metadata = try CheckpointMetadata(entries: file.metadata, path: path)
-        guard [agentName, a2cAgentName].contains(metadata.agent) else {
-            throw .invalidCheckpoint(path: path, reason: "holds a '\(metadata.agent)' agent, not \(agentName) or \(a2cAgentName)")
+        guard agentNames.contains(metadata.agent) else {
+            throw .invalidCheckpoint(path: path, reason: "holds a '\(metadata.agent)' agent, not one of \(agentNames.joined(separator: ", "))")
         }
         let network: ActorCritic
         do {

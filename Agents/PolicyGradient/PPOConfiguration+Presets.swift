@@ -10,6 +10,12 @@ extension PPOConfiguration {
         return presets
     }
 
+    /// The named REINFORCE presets for `environmentID`: `default`, ``reinforceDefaults(nEnvs:)``,
+    /// everywhere.
+    public static func reinforcePresets(for environmentID: String) -> [String: PPOConfiguration] {
+        ["default": reinforceDefaults()]
+    }
+
     /// The named PPO presets for `environmentID`: `sb3` (SB3's defaults) everywhere; for
     /// CartPole-v1 `zoo`, which is also the `default` until Dojo's own faster one is tuned; for
     /// the board games ``boardGameDefault``.
@@ -48,12 +54,15 @@ extension PPOConfiguration {
     /// Dojo has no tuned values.
     ///
     /// - Throws: ``AgentError/invalidConfiguration(field:reason:)`` naming the presets there are.
-    /// - Parameter agent: `ppo` or `a2c`.
+    /// - Parameter agent: `ppo`, `a2c` or `reinforce`.
     public static func preset(named name: String, environmentID: String, agent: String = "ppo") throws(AgentError) -> PPOConfiguration {
-        let isA2C = agent == PPOCheckpoint.a2cAgentName
-        let presets = isA2C ? a2cPresets(for: environmentID) : presets(for: environmentID)
+        let presets = switch agent {
+        case PPOCheckpoint.a2cAgentName: a2cPresets(for: environmentID)
+        case PPOCheckpoint.reinforceAgentName: reinforcePresets(for: environmentID)
+        default: presets(for: environmentID)
+        }
         if let preset = presets[name] { return preset }
-        if name == "default" { return isA2C ? a2cDefaults() : PPOConfiguration() }
+        if name == "default" { return agent == PPOCheckpoint.a2cAgentName ? a2cDefaults() : PPOConfiguration() }
         throw .invalidConfiguration(
             field: "preset",
             reason: "no \(agent.uppercased()) preset '\(name)' for \(environmentID); there are \(presets.keys.sorted().joined(separator: ", "))")

@@ -1,6 +1,7 @@
 /// Every setting of the policy-gradient loop, with Stable-Baselines3's names (snake_case in
-/// JSON) and PPO's defaults; A2C is the same loop with ``a2cDefaults`` (one pass over each
-/// rollout, no clipping, RMSProp).
+/// JSON) and PPO's defaults; A2C is the same loop with ``a2cDefaults(nEnvs:)`` (one pass over
+/// each rollout, no clipping, RMSProp) and REINFORCE with ``reinforceDefaults`` (whole
+/// episodes, Monte-Carlo returns, one step per rollout).
 public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
     /// Environment steps to train for, over all copies.
     public var totalTimesteps = 100_000
@@ -44,6 +45,14 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
     public var useRmsProp = false
     /// RMSProp's epsilon.
     public var rmsPropEps: Float = 1e-5
+    /// Whether each rollout is one whole episode of every copy (REINFORCE's Monte-Carlo
+    /// returns): all copies start an episode together, a copy that finishes steps on outside
+    /// training until the last one finishes, `n_steps` caps an episode's length, and every
+    /// epoch is one batch of all the rollout's rows (`batch_size` is not used).
+    public var completeEpisodes = false
+    /// Whether the critic's values are the baseline subtracted from returns; without one the
+    /// advantages are the returns themselves and the critic is not trained.
+    public var useBaseline = true
 
     public init() {}
 
@@ -69,6 +78,8 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
         case nEnvs = "n_envs"
         case useRmsProp = "use_rms_prop"
         case rmsPropEps = "rms_prop_eps"
+        case completeEpisodes = "complete_episodes"
+        case useBaseline = "use_baseline"
     }
 
     public static var fieldNames: [String] { CodingKeys.allCases.map(\.rawValue) }
@@ -87,6 +98,23 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
         configuration.clipRange = .infinity
         configuration.normalizeAdvantage = false
         configuration.useRmsProp = true
+        return configuration
+    }
+
+    /// REINFORCE (Williams, 1992) with a learned baseline, as settings of the loop: whole
+    /// episodes of `nEnvs` copies per rollout (up to 1,000 steps each), rewards-to-go (lambda
+    /// 1, the critic only as a baseline), returns less baseline normalised per batch, one
+    /// unclipped gradient step per rollout with Adam at 1e-3.
+    public static func reinforceDefaults(nEnvs: Int = 4) -> PPOConfiguration {
+        var configuration = PPOConfiguration()
+        configuration.nEnvs = nEnvs
+        configuration.completeEpisodes = true
+        configuration.nSteps = 1_000
+        configuration.nEpochs = 1
+        configuration.learningRate = 1e-3
+        configuration.gaeLambda = 1
+        configuration.clipRange = .infinity
+        configuration.maxGradNorm = .infinity
         return configuration
     }
 

@@ -6,6 +6,8 @@ import NeuralCore
 /// `n_steps` from every copy with the current policy into a rollout buffer, compute GAE, then
 /// `n_epochs` passes of shuffled minibatches through ``PPOLearner``, with Stable-Baselines3's
 /// meaning for every setting (linear schedules on the progress remaining, the target-KL stop).
+/// With `complete_episodes` each rollout is instead one whole episode of every copy, trained
+/// as one batch (REINFORCE).
 final class PPOTraining<E: Environment> {
     let configuration: PPOConfiguration
     let seed: UInt64
@@ -38,13 +40,15 @@ final class PPOTraining<E: Environment> {
     var masks: [Bool]
     var episodeStarts: [Bool]
     var rows: [Int]
+    /// Per copy, in a whole-episode rollout: whether its episode is still running.
+    var running: [Bool]
 
     init(environment: E, environmentID: String, configuration: PPOConfiguration, seed: UInt64, agentName: String) throws(AgentError) {
         guard let actionCount = environment.actionSpace.indexCount else {
             throw .unsupportedActionSpace(environment: environmentID, space: environment.actionSpace.description)
         }
         let rowsPerRollout = configuration.nSteps * configuration.nEnvs
-        guard configuration.batchSize > 0, configuration.batchSize <= rowsPerRollout else {
+        guard configuration.completeEpisodes || (configuration.batchSize > 0 && configuration.batchSize <= rowsPerRollout) else {
             throw .invalidConfiguration(field: "batch_size", reason: "expected 1 to n_steps * n_envs (\(rowsPerRollout)), got \(configuration.batchSize)")
         }
         self.configuration = configuration
@@ -57,7 +61,7 @@ final class PPOTraining<E: Environment> {
         envs = SyncVectorEnvironment(count: configuration.nEnvs, autoresetMode: .sameStep) { _ in environment }
         observationSize = envs.batch.observationSize
         usesMasks = envs.batch.masksActions
-        var generator = SeededGenerator(seed: seed)
+        let generator = SeededGenerator(seed: seed)
         var networkGenerator = generator.child(0)
         collectionGenerator = generator.child(1)
         shuffleGenerator = generator.child(2)
@@ -67,7 +71,7 @@ final class PPOTraining<E: Environment> {
         learner = PPOLearner(
             network: network, learningRate: configuration.learningRate, clipRange: configuration.clipRange,
             valueClipRange: configuration.clipRangeVf, entropyCoefficient: configuration.entCoef,
-            valueCoefficient: configuration.vfCoef, maxGradNorm: configuration.maxGradNorm,
+            valueCoefficient: configuration.useBaseline ? configuration.vfCoef : 0, maxGradNorm: configuration.maxGradNorm,
             normalizesAdvantages: configuration.normalizeAdvantage,
             optimizer: configuration.useRmsProp ? RMSProp(learningRate: configuration.learningRate, epsilon: configuration.rmsPropEps) : nil)
         policy = ActorCriticPolicy(network: network, actionCount: actionCount)
@@ -84,6 +88,7 @@ final class PPOTraining<E: Environment> {
         masks = Array(repeating: true, count: copies * actionCount)
         episodeStarts = Array(repeating: true, count: copies)
         rows = Array(0..<rowsPerRollout)
+        running = Array(repeating: true, count: copies)
     }
 
     /// The share of training left, SB3's `progress_remaining`.
@@ -96,15 +101,27 @@ final class PPOTraining<E: Environment> {
             throw .environment(error)
         }
         while timesteps < configuration.totalTimesteps {
-            collectRollout()
+            try collectRollout()
             train()
         }
     }
 
-    /// `n_steps` steps of every copy into the buffer, then GAE.
-    func collectRollout() {
+    /// `n_steps` steps of every copy into the buffer, or with `complete_episodes` one episode
+    /// of every copy from a common reset, then GAE.
+    func collectRollout() throws(AgentError) {
         buffer.reset()
         let copies = envs.count
+        if configuration.completeEpisodes {
+            do {
+                try envs.reset()
+            } catch {
+                throw .environment(error)
+            }
+            for copy in 0..<copies {
+                running[copy] = true
+                episodeStarts[copy] = true
+            }
+        }
         for step in 0..<configuration.nSteps {
             let batchNow = envs.batch
             _ = observations.withUnsafeMutableBufferPointer { $0.initialize(from: batchNow.observations) }
@@ -122,6 +139,7 @@ final class PPOTraining<E: Environment> {
                     }
                 }
             }
+            if !configuration.useBaseline { zeroValues() }
             for copy in 0..<copies { environmentActions[copy] = actionSpace.element(atIndex: actions[copy]) }
             let result = envs.step(environmentActions)
             timesteps += copies
@@ -141,14 +159,22 @@ final class PPOTraining<E: Environment> {
                     }
                 }
             }
+            if configuration.completeEpisodes {
+                for copy in 0..<copies {
+                    if !running[copy] { buffer.leaveOutOfTraining(step: step, copy: copy) }
+                    if result.terminations[copy] || result.truncations[copy] { running[copy] = false }
+                }
+            }
             for copy in 0..<copies {
                 let ended = result.terminations[copy] || result.truncations[copy]
                 episodeStarts[copy] = ended
                 if result.truncations[copy] && !result.terminations[copy] {
                     var finalValue: Float = 0
-                    withUnsafeMutablePointer(to: &finalValue) { pointer in
-                        policy.values(
-                            observations: result.finalObservation(copy), count: 1, into: UnsafeMutableBufferPointer(start: pointer, count: 1))
+                    if configuration.useBaseline {
+                        withUnsafeMutablePointer(to: &finalValue) { pointer in
+                            policy.values(
+                                observations: result.finalObservation(copy), count: 1, into: UnsafeMutableBufferPointer(start: pointer, count: 1))
+                        }
                     }
                     buffer.setFinalValue(finalValue, step: step, copy: copy)
                 }
@@ -157,20 +183,32 @@ final class PPOTraining<E: Environment> {
                     recentReturns.append(result.episodeReturns[copy])
                 }
             }
+            if configuration.completeEpisodes && !running.contains(true) { break }
         }
         values.withUnsafeMutableBufferPointer { last in
             policy.values(observations: envs.batch.observations, count: copies, into: last)
         }
+        if !configuration.useBaseline { zeroValues() }
         buffer.computeAdvantages(lastValues: values, gamma: configuration.gamma, lambda: configuration.gaeLambda)
     }
 
     /// `n_epochs` passes over the rollout in shuffled minibatches, stopping early past the
-    /// target KL as SB3 does.
+    /// target KL as SB3 does; a whole-episode rollout is one batch of all its training rows.
     func train() {
         let remaining = progressRemaining
         learner.optimizer.learningRate = configuration.learningRate * (configuration.learningRateSchedule == .linear ? remaining : 1)
         let clipShrinks = configuration.clipRangeSchedule == .linear && configuration.clipRange.isFinite
         learner.clipRange = configuration.clipRange * (clipShrinks ? remaining : 1)
+        if configuration.completeEpisodes {
+            let trainingRows = buffer.trainingRows
+            let whole = RolloutBatch(size: trainingRows.count, observationSize: observationSize, actionCount: actionCount, usesMasks: usesMasks)
+            buffer.fill(whole, rows: trainingRows[...])
+            for _ in 0..<configuration.nEpochs {
+                learner.update(on: whole)
+                updates += 1
+            }
+            return
+        }
         epochs: for _ in 0..<configuration.nEpochs {
             rows.shuffle(using: &shuffleGenerator)
             var start = 0
@@ -182,6 +220,11 @@ final class PPOTraining<E: Environment> {
                 if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
             }
         }
+    }
+
+    /// Without a baseline the values are 0, so advantages are the returns themselves.
+    private func zeroValues() {
+        for copy in values.indices { values[copy] = 0 }
     }
 
     /// The checkpoint metadata of the networks as they are.

@@ -35,7 +35,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Registered environment id.")
     var env = "CartPole-v1"
 
-    @Option(help: "Agent: dqn, ppo or a2c.")
+    @Option(help: "Agent: dqn, ppo, a2c or reinforce.")
     var agent = "dqn"
 
     @Option(help: "Named settings for the environment (default, zoo, sb3, ...).")
@@ -60,7 +60,9 @@ struct TrainCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard ["dqn", "ppo", "a2c"].contains(agent) else { throw ValidationError("--agent: expected dqn, ppo or a2c, got \(agent)") }
+        guard ["dqn", "ppo", "a2c", "reinforce"].contains(agent) else {
+            throw ValidationError("--agent: expected dqn, ppo, a2c or reinforce, got \(agent)")
+        }
         if agent != "dqn", resume != nil { throw ValidationError("--resume: \(agent) runs cannot be resumed yet; only dqn") }
         if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
     }
@@ -120,7 +122,7 @@ struct TrainCommand: ParsableCommand {
             seed: dqn.seed)
     }
 
-    /// A PPO or A2C run: the preset with the settings, trained into a new run folder, its final
+    /// A PPO, A2C or REINFORCE run: the preset with the settings, trained into a new run folder, its final
     /// policy evaluated greedily.
     private func runPolicyGradient() throws {
         var configuration = try PPOConfiguration.preset(named: preset, environmentID: env, agent: agent).setting(settings)
@@ -134,9 +136,11 @@ struct TrainCommand: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let runFolder = try RunFolder(url: folderURL)
-        let loop = agent == "a2c"
-            ? PPO.a2c(configuration: configuration, seed: seed, runFolder: runFolder)
-            : PPO(configuration: configuration, seed: seed, runFolder: runFolder)
+        let loop = switch agent {
+        case PPOCheckpoint.a2cAgentName: PPO.a2c(configuration: configuration, seed: seed, runFolder: runFolder)
+        case PPOCheckpoint.reinforceAgentName: PPO.reinforce(configuration: configuration, seed: seed, runFolder: runFolder)
+        default: PPO(configuration: configuration, seed: seed, runFolder: runFolder)
+        }
         let run = try loop.train(environmentID: env, registry: .standard)
         let seconds = (clock.now - start) / .seconds(1)
         let evaluation = try evaluate(policy: run.policy, environmentID: env, registry: .standard, episodes: 10, seed: seed &+ 1)

@@ -105,6 +105,23 @@ import Testing
         #expect(buffer.advantages == [1.75, 1.5, 1])
     }
 
+    /// A whole-episode rollout (REINFORCE's) stops before the buffer is full: two copies in a
+    /// buffer of 4 steps, copy 0 ends at step 1 and steps on outside training, copy 1 ends at
+    /// step 2. Only the 3 stored steps count, and each copy's rows are its rewards-to-go.
+    @Test func wholeEpisodeRolloutsStopEarlyAndLeaveFinishedCopiesOut() {
+        var buffer = RolloutBuffer(steps: 4, copies: 2, observationSize: 1, actionCount: 2, storesMasks: false, autoresetMode: .sameStep)
+        let ends: [[Bool]] = [[false, false], [true, false], [false, true]]
+        for (step, terminations) in ends.enumerated() {
+            buffer.add(
+                observations: [0, 0], masks: nil, actions: [0, 0], logProbabilities: [0, 0], values: [0, 0],
+                episodeStarts: [step == 0, step == 0], rewards: [1, 2], terminations: terminations, truncations: [false, false])
+            if step == 2 { buffer.leaveOutOfTraining(step: step, copy: 0) }
+        }
+        #expect(!buffer.isFull && buffer.trainingRows == [0, 1, 2, 3, 5])
+        buffer.computeAdvantages(lastValues: [0, 0], gamma: 0.5, lambda: 1)
+        #expect(Array(buffer.advantages[0..<6]) == [1.5, 3.5, 1, 3, 0, 2])
+    }
+
     /// Collected from real CartPole copies cut at 5 steps, with a fixed rule for actions and a
     /// value that is a fixed function of the observation: both autoreset modes give the same
     /// advantages for the same real transitions.

@@ -93,6 +93,14 @@ import Testing
         #expect(a2cReport?["agent"] as? String == "a2c" && a2cReport?["updates"] as? Int == 100)
         let a2cEvaluation = try DojoBinary.json(["eval", "--checkpoint", "\(a2c)/final.safetensors", "--episodes", "3", "--json"]) as? [String: Any]
         #expect(a2cEvaluation?["agent"] as? String == "a2c")
+
+        let reinforce = folder.appendingPathComponent("reinforce").path
+        let reinforceReport = try DojoBinary.json(["train", "--agent", "reinforce", "--steps", "3000", "--out", reinforce, "--json"]) as? [String: Any]
+        #expect(reinforceReport?["agent"] as? String == "reinforce" && (reinforceReport?["timesteps"] as? Int ?? 0) >= 3000)
+        let reinforceConfig = try String(contentsOf: URL(fileURLWithPath: "\(reinforce)/config.json"), encoding: .utf8)
+        #expect(reinforceConfig.contains(#""complete_episodes":true"#) && reinforceConfig.contains(#""use_baseline":true"#))
+        let reinforceEvaluation = try DojoBinary.json(["eval", "--checkpoint", "\(reinforce)/final.safetensors", "--episodes", "3", "--json"]) as? [String: Any]
+        #expect(reinforceEvaluation?["agent"] as? String == "reinforce")
     }
 
     @Test func jsonReportAndSuccessRate() throws {
