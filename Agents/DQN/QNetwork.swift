@@ -50,36 +50,14 @@ public struct QNetwork {
     }
 
     /// A fresh network for observations of `observationShape`: for planes (three axes) and
-    /// `convolutionChannels`, a CNN (3x3 convolutions with padding 1 and ReLU, one per width,
-    /// then the hidden layers), otherwise an MLP over the flattened observation.
-    ///
-    /// The network takes flattened observations, as the replay buffer stores them, and unfolds
-    /// them itself (``Unflatten``), so the whole Q-function is one module a file rebuilds.
-    /// Planes are channels-first (`[channels, rows, columns]`, GridWorld's) unless the last
-    /// axis is strictly the smallest (`[rows, columns, channels]`, a board game's), which the
-    /// network moves to the front (``Permute``), as Stable-Baselines3 transposes images.
+    /// `convolutionChannels`, a CNN (``PlaneEncoder``, then the hidden layers), otherwise an MLP
+    /// over the flattened observation. The network takes flattened observations, as the replay
+    /// buffer stores them, so the whole Q-function is one module a file rebuilds.
     public init(
         observationShape: [Int], actionCount: Int, convolutionChannels: [Int], hiddenSizes: [Int], activation: HiddenActivation,
         dueling: Bool, using generator: inout some RandomNumberGenerator
     ) {
-        var hidden: [any Layer] = []
-        var width = observationShape.reduce(1, *)
-        if observationShape.count == 3, !convolutionChannels.isEmpty {
-            let channelsLast = observationShape[2] < observationShape[0] && observationShape[2] < observationShape[1]
-            let (channels, area) = channelsLast
-                ? (observationShape[2], observationShape[0] * observationShape[1])
-                : (observationShape[0], observationShape[1] * observationShape[2])
-            hidden.append(Unflatten(shape: observationShape))
-            if channelsLast { hidden.append(Permute(dims: [0, 3, 1, 2])) }
-            var inChannels = channels
-            for outChannels in convolutionChannels {
-                hidden.append(Conv2D(inChannels: inChannels, outChannels: outChannels, kernelSize: 3, padding: 1, using: &generator))
-                hidden.append(ReLU())
-                inChannels = outChannels
-            }
-            hidden.append(Flatten())
-            width = inChannels * area
-        }
+        var (hidden, width) = PlaneEncoder.layers(observationShape: observationShape, channels: convolutionChannels, using: &generator)
         for size in hiddenSizes {
             hidden.append(Linear(inputSize: width, outputSize: size, using: &generator))
             hidden.append(activation.makeLayer())

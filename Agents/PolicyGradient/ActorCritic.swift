@@ -19,19 +19,35 @@ public struct ActorCritic {
         observationSize: Int, actionCount: Int, hiddenSizes: [Int], activation: HiddenActivation,
         using generator: inout some RandomNumberGenerator
     ) {
-        func network(outputs: Int, headGain: Float) -> Sequential {
-            var layers: [any Layer] = []
-            var width = observationSize
+        self.init(
+            observationShape: [observationSize], actionCount: actionCount, convolutionChannels: [], hiddenSizes: hiddenSizes,
+            activation: activation, sharesTrunk: false, using: &generator)
+    }
+
+    /// An actor and a critic for observations of `observationShape`: for planes (three axes)
+    /// and `convolutionChannels` a CNN front (``PlaneEncoder``) and then `hiddenSizes`,
+    /// otherwise an MLP of `hiddenSizes`, each ending in its head.
+    ///
+    /// - Parameter sharesTrunk: whether everything before the heads is one set of layers that
+    ///   both networks run and train (SB3's shared features extractor); the file still stores
+    ///   each network whole, so either rebuilds alone.
+    public init(
+        observationShape: [Int], actionCount: Int, convolutionChannels: [Int], hiddenSizes: [Int], activation: HiddenActivation,
+        sharesTrunk: Bool, using generator: inout some RandomNumberGenerator
+    ) {
+        func trunk() -> (layers: [any Layer], width: Int) {
+            var (layers, width) = PlaneEncoder.layers(observationShape: observationShape, channels: convolutionChannels, using: &generator)
             for size in hiddenSizes {
                 layers.append(Self.orthogonalLinear(width, size, gain: Float(2).squareRoot(), using: &generator))
                 layers.append(activation.makeLayer())
                 width = size
             }
-            layers.append(Self.orthogonalLinear(width, outputs, gain: headGain, using: &generator))
-            return Sequential(layers)
+            return (layers, width)
         }
-        actor = network(outputs: actionCount, headGain: 0.01)
-        critic = network(outputs: 1, headGain: 1)
+        let actorTrunk = trunk()
+        actor = Sequential(actorTrunk.layers + [Self.orthogonalLinear(actorTrunk.width, actionCount, gain: 0.01, using: &generator)])
+        let criticTrunk = sharesTrunk ? actorTrunk : trunk()
+        critic = Sequential(criticTrunk.layers + [Self.orthogonalLinear(criticTrunk.width, 1, gain: 1, using: &generator)])
     }
 
     /// An actor-critic of given networks (rebuilt from a checkpoint, or made by hand).
@@ -40,8 +56,11 @@ public struct ActorCritic {
         self.critic = critic
     }
 
-    /// Every trainable parameter, the actor's first.
-    public var parameters: [Variable] { actor.parameters + critic.parameters }
+    /// Every trainable parameter once, the actor's first (a shared trunk's are the actor's).
+    public var parameters: [Variable] {
+        var seen = Set<ObjectIdentifier>()
+        return (actor.parameters + critic.parameters).filter { seen.insert(ObjectIdentifier($0)).inserted }
+    }
 
     /// Both networks as one module with PyTorch's names, `policy.<index>.<weight|bias>` for
     /// the actor and `value.<index>.<weight|bias>` for the critic: a checkpoint's tensors and

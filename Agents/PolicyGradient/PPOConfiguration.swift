@@ -39,6 +39,10 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
     public var netArch = [64, 64]
     /// The activation between hidden layers.
     public var activation = HiddenActivation.tanh
+    /// Widths of the 3x3 convolutions in front of the hidden layers for plane observations.
+    public var cnnChannels = [32, 64]
+    /// Whether the actor and the critic share everything before their heads.
+    public var sharedTrunk = false
     /// Vector-environment copies.
     public var nEnvs = 1
     /// RMSProp (alpha 0.99) instead of Adam, as SB3's A2C uses.
@@ -75,6 +79,8 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
         case targetKl = "target_kl"
         case netArch = "net_arch"
         case activation
+        case cnnChannels = "cnn_channels"
+        case sharedTrunk = "shared_trunk"
         case nEnvs = "n_envs"
         case useRmsProp = "use_rms_prop"
         case rmsPropEps = "rms_prop_eps"

@@ -66,8 +66,9 @@ final class PPOTraining<E: Environment> {
         collectionGenerator = generator.child(1)
         shuffleGenerator = generator.child(2)
         let network = ActorCritic(
-            observationSize: observationSize, actionCount: actionCount, hiddenSizes: configuration.netArch,
-            activation: configuration.activation, using: &networkGenerator)
+            observationShape: environment.observationSpace.elementShape ?? [observationSize], actionCount: actionCount,
+            convolutionChannels: configuration.cnnChannels, hiddenSizes: configuration.netArch, activation: configuration.activation,
+            sharesTrunk: configuration.sharedTrunk, using: &networkGenerator)
         learner = PPOLearner(
             network: network, learningRate: configuration.learningRate, clipRange: configuration.clipRange,
             valueClipRange: configuration.clipRangeVf, entropyCoefficient: configuration.entCoef,
