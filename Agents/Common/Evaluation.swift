@@ -69,6 +69,7 @@ public func evaluate<E: Environment>(
             throw .environment(error)
         }
         observationSpace.flatten(start.observation, into: observation)
+        policy.resetMemory()
         var episodeReturn = 0.0
         var length = 0
         while true {

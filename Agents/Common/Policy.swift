@@ -21,9 +21,15 @@ public protocol Policy {
     func chooseActions(
         observations: UnsafeBufferPointer<Float>, count: Int, masks: UnsafeBufferPointer<Bool>?,
         deterministic: Bool, into actions: UnsafeMutableBufferPointer<Int>, using generator: inout SeededGenerator)
+
+    /// Forgets what the policy remembers of the episode so far (a recurrent policy's state);
+    /// whoever plays episodes calls it before each one. Memoryless policies do nothing.
+    func resetMemory()
 }
 
 extension Policy {
+    public func resetMemory() {}
+
     /// The action index for one flattened observation (`mask` holds `actionCount` flags).
     public func action(
         for observation: UnsafeBufferPointer<Float>, mask: UnsafeBufferPointer<Bool>? = nil,

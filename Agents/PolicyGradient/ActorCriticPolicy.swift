@@ -5,6 +5,9 @@ import NeuralCore
 /// An actor-critic's actor as a ``Policy``: the most probable legal action when deterministic,
 /// otherwise one drawn from the softmax over the legal actions' logits. It also gives a
 /// collector the log-probability of each chosen action and the critic's value.
+///
+/// With a recurrent network the policy remembers: each call advances one LSTM state per row,
+/// which ``resetMemory()`` (or an episode-start flag) clears.
 public final class ActorCriticPolicy: Policy {
     /// The networks.
     public let network: ActorCritic
@@ -12,11 +15,18 @@ public final class ActorCriticPolicy: Policy {
     public let actionCount: Int
     private let tape = Tape()
     private var input = PolicyInput()
+    var memory: PolicyMemory?
 
     /// A policy acting with `network`'s actor over `actionCount` actions.
     public init(network: ActorCritic, actionCount: Int) {
         self.network = network
         self.actionCount = actionCount
+        memory = network.memory.map { PolicyMemory(hiddenSize: $0.cell.hiddenSize) }
+    }
+
+    /// Forgets what a recurrent policy remembers, before a new episode.
+    public func resetMemory() {
+        memory?.clear()
     }
 
     public func chooseActions(
@@ -27,15 +37,20 @@ public final class ActorCriticPolicy: Policy {
     }
 
     /// Chooses an action per row and, when asked, writes its log-probability under the policy
-    /// and the critic's value of the row.
+    /// and the critic's value of the row. A recurrent policy first forgets the rows flagged in
+    /// `episodeStarts`, then advances its memory of every row.
     public func act(
         observations: UnsafeBufferPointer<Float>, count: Int, masks: UnsafeBufferPointer<Bool>?, deterministic: Bool,
         actions: UnsafeMutableBufferPointer<Int>, logProbabilities: UnsafeMutableBufferPointer<Float>?,
-        values: UnsafeMutableBufferPointer<Float>?, using generator: inout SeededGenerator
+        values: UnsafeMutableBufferPointer<Float>?, episodeStarts: UnsafeBufferPointer<Bool>? = nil, using generator: inout SeededGenerator
     ) {
         input.load(observations, count: count)
+        if memory != nil {
+            memory?.resize(to: count)
+            if let episodeStarts { memory?.forget(where: episodeStarts) }
+        }
         tape.evaluate { tape in
-            let states = tape.constant(input.tensor)
+            let states = remembering(tape.constant(input.tensor), on: tape, rows: 0..<count, advancing: true)
             network.actor(states).value.scalars.withUnsafeBufferPointer { logits in
                 for row in 0..<count {
                     let rowLogits = UnsafeBufferPointer(rebasing: logits[row * actionCount..<(row + 1) * actionCount])
@@ -53,14 +68,26 @@ public final class ActorCriticPolicy: Policy {
         }
     }
 
-    /// The critic's value of each of `count` observations.
-    public func values(observations: UnsafeBufferPointer<Float>, count: Int, into values: UnsafeMutableBufferPointer<Float>) {
+    /// The critic's value of each of `count` observations; a recurrent policy reads them from
+    /// its memory rows starting at `firstRow` without advancing it (the value of a truncated
+    /// episode's final observation, or of the observations after a rollout).
+    public func values(observations: UnsafeBufferPointer<Float>, count: Int, firstRow: Int = 0, into values: UnsafeMutableBufferPointer<Float>) {
         input.load(observations, count: count)
         tape.evaluate { tape in
-            network.critic(tape.constant(input.tensor)).value.scalars.withUnsafeBufferPointer { critic in
+            let states = remembering(tape.constant(input.tensor), on: tape, rows: firstRow..<firstRow + count, advancing: false)
+            network.critic(states).value.scalars.withUnsafeBufferPointer { critic in
                 for row in 0..<count { values[row] = critic[row] }
             }
         }
+    }
+
+    /// The memory's output for `observations` from the state of `rows` (kept as the new state
+    /// when `advancing`), or the observations themselves for a feed-forward network.
+    private func remembering(_ observations: Variable, on tape: Tape, rows: Range<Int>, advancing: Bool) -> Variable {
+        guard let lstm = network.memory, memory != nil else { return observations }
+        let state = lstm.cell(observations, state: memory!.state(rows, on: tape))
+        if advancing { memory!.store(state, rows: rows) }
+        return state.hidden
     }
 
     /// The greedy or sampled legal action of one row of logits and its log-probability.

@@ -43,6 +43,23 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
     public var cnnChannels = [32, 64]
     /// Whether the actor and the critic share everything before their heads.
     public var sharedTrunk = false
+    /// Whether an LSTM in front of the actor and the critic carries memory through each
+    /// episode (sb3-contrib's RecurrentPPO); minibatches are then whole sequences of copies,
+    /// `batch_size / n_steps` of them.
+    public var recurrent = false
+    /// The LSTM's hidden size.
+    public var lstmHiddenSize = 64
+    /// How the copies are stepped: on the training thread, or split across threads (results are
+    /// the same; SB3's `vec_env_class`).
+    public var vecEnv = VectorEnvironmentKind.sync
+
+    /// The vector environments a run can step its copies with.
+    public enum VectorEnvironmentKind: String, Codable, Sendable, CaseIterable {
+        /// ``Dojo/SyncVectorEnvironment``: every copy on the training thread.
+        case sync
+        /// ``Dojo/ThreadedVectorEnvironment``: copies split across one thread per core.
+        case threaded
+    }
     /// Vector-environment copies.
     public var nEnvs = 1
     /// RMSProp (alpha 0.99) instead of Adam, as SB3's A2C uses.
@@ -81,6 +98,9 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
         case activation
         case cnnChannels = "cnn_channels"
         case sharedTrunk = "shared_trunk"
+        case recurrent
+        case lstmHiddenSize = "lstm_hidden_size"
+        case vecEnv = "vec_env"
         case nEnvs = "n_envs"
         case useRmsProp = "use_rms_prop"
         case rmsPropEps = "rms_prop_eps"

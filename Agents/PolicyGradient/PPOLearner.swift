@@ -76,7 +76,10 @@ public final class PPOLearner {
         var ratios: Variable?
         let clip = clipRange
         let loss = tape.valueAndGradient(at: parameters) { tape in
-            let states = tape.constant(batch.observations)
+            let observations = tape.constant(batch.observations)
+            let states = batch.sequenceSteps == 0 ? observations : network.remembered(
+                observations, steps: batch.sequenceSteps, keep: tape.constant(batch.keep),
+                initial: LSTMState(hidden: tape.constant(batch.initialHidden), cell: tape.constant(batch.initialCell)))
             let logits = network.actor(states)
             let policy = batch.usesMasks ? Categorical(logits: logits, mask: batch.masks) : Categorical(logits: logits)
             let ratio = (policy.logProbability(of: batch.actions) - tape.constant(batch.oldLogProbabilities)).exp()

@@ -15,7 +15,7 @@ final class PPOTraining<E: Environment> {
     let agentName: String
     let environmentID: String
     let prototype: E
-    let envs: SyncVectorEnvironment<E>
+    let envs: any VectorEnvironment<E>
     let actionSpace: E.ActionSpace
     let actionCount: Int
     let observationSize: Int
@@ -42,6 +42,10 @@ final class PPOTraining<E: Environment> {
     var rows: [Int]
     /// Per copy, in a whole-episode rollout: whether its episode is still running.
     var running: [Bool]
+    /// A recurrent policy's memory of every copy when the rollout began.
+    var rolloutStartMemory: (hidden: [Float], cell: [Float]) = ([], [])
+    /// The copies, shuffled into a recurrent policy's minibatches.
+    var copyOrder: [Int]
 
     init(environment: E, environmentID: String, configuration: PPOConfiguration, seed: UInt64, agentName: String) throws(AgentError) {
         guard let actionCount = environment.actionSpace.indexCount else {
@@ -51,6 +55,15 @@ final class PPOTraining<E: Environment> {
         guard configuration.completeEpisodes || (configuration.batchSize > 0 && configuration.batchSize <= rowsPerRollout) else {
             throw .invalidConfiguration(field: "batch_size", reason: "expected 1 to n_steps * n_envs (\(rowsPerRollout)), got \(configuration.batchSize)")
         }
+        if configuration.recurrent {
+            guard !configuration.completeEpisodes else {
+                throw .invalidConfiguration(field: "recurrent", reason: "recurrent policies train on n_steps sequences, not complete_episodes")
+            }
+            guard configuration.batchSize % configuration.nSteps == 0, configuration.lstmHiddenSize > 0 else {
+                throw .invalidConfiguration(
+                    field: "batch_size", reason: "a recurrent batch is whole sequences: expected a multiple of n_steps (\(configuration.nSteps)), got \(configuration.batchSize)")
+            }
+        }
         self.configuration = configuration
         self.seed = seed
         self.agentName = agentName
@@ -58,7 +71,10 @@ final class PPOTraining<E: Environment> {
         prototype = environment
         self.actionCount = actionCount
         actionSpace = environment.actionSpace
-        envs = SyncVectorEnvironment(count: configuration.nEnvs, autoresetMode: .sameStep) { _ in environment }
+        envs = switch configuration.vecEnv {
+        case .sync: SyncVectorEnvironment(count: configuration.nEnvs, autoresetMode: .sameStep) { _ in environment }
+        case .threaded: ThreadedVectorEnvironment(count: configuration.nEnvs, autoresetMode: .sameStep) { _ in environment }
+        }
         observationSize = envs.batch.observationSize
         usesMasks = envs.batch.masksActions
         let generator = SeededGenerator(seed: seed)
@@ -68,7 +84,8 @@ final class PPOTraining<E: Environment> {
         let network = ActorCritic(
             observationShape: environment.observationSpace.elementShape ?? [observationSize], actionCount: actionCount,
             convolutionChannels: configuration.cnnChannels, hiddenSizes: configuration.netArch, activation: configuration.activation,
-            sharesTrunk: configuration.sharedTrunk, using: &networkGenerator)
+            sharesTrunk: configuration.sharedTrunk, memorySize: configuration.recurrent ? configuration.lstmHiddenSize : nil,
+            using: &networkGenerator)
         learner = PPOLearner(
             network: network, learningRate: configuration.learningRate, clipRange: configuration.clipRange,
             valueClipRange: configuration.clipRangeVf, entropyCoefficient: configuration.entCoef,
@@ -79,7 +96,9 @@ final class PPOTraining<E: Environment> {
         buffer = RolloutBuffer(
             steps: configuration.nSteps, copies: configuration.nEnvs, observationSize: observationSize, actionCount: actionCount,
             storesMasks: usesMasks, autoresetMode: .sameStep)
-        batch = RolloutBatch(size: configuration.batchSize, observationSize: observationSize, actionCount: actionCount, usesMasks: usesMasks)
+        batch = RolloutBatch(
+            size: configuration.batchSize, observationSize: observationSize, actionCount: actionCount, usesMasks: usesMasks,
+            memory: configuration.recurrent ? (configuration.nSteps, configuration.lstmHiddenSize) : nil)
         let copies = configuration.nEnvs
         actions = Array(repeating: 0, count: copies)
         environmentActions = Array(repeating: environment.actionSpace.element(atIndex: 0), count: copies)
@@ -90,6 +109,7 @@ final class PPOTraining<E: Environment> {
         episodeStarts = Array(repeating: true, count: copies)
         rows = Array(0..<rowsPerRollout)
         running = Array(repeating: true, count: copies)
+        copyOrder = Array(0..<copies)
     }
 
     /// The share of training left, SB3's `progress_remaining`.
@@ -123,6 +143,10 @@ final class PPOTraining<E: Environment> {
                 episodeStarts[copy] = true
             }
         }
+        if policy.memory != nil {
+            policy.memory?.resize(to: copies)
+            rolloutStartMemory = (policy.memory!.hidden, policy.memory!.cell)
+        }
         for step in 0..<configuration.nSteps {
             let batchNow = envs.batch
             _ = observations.withUnsafeMutableBufferPointer { $0.initialize(from: batchNow.observations) }
@@ -132,9 +156,12 @@ final class PPOTraining<E: Environment> {
                     actions.withUnsafeMutableBufferPointer { actions in
                         logProbabilities.withUnsafeMutableBufferPointer { logProbabilities in
                             values.withUnsafeMutableBufferPointer { values in
-                                policy.act(
-                                    observations: observations, count: copies, masks: usesMasks ? masks : nil, deterministic: false,
-                                    actions: actions, logProbabilities: logProbabilities, values: values, using: &collectionGenerator)
+                                episodeStarts.withUnsafeBufferPointer { starts in
+                                    policy.act(
+                                        observations: observations, count: copies, masks: usesMasks ? masks : nil, deterministic: false,
+                                        actions: actions, logProbabilities: logProbabilities, values: values, episodeStarts: starts,
+                                        using: &collectionGenerator)
+                                }
                             }
                         }
                     }
@@ -173,8 +200,9 @@ final class PPOTraining<E: Environment> {
                     var finalValue: Float = 0
                     if configuration.useBaseline {
                         withUnsafeMutablePointer(to: &finalValue) { pointer in
-                            policy.values(
-                                observations: result.finalObservation(copy), count: 1, into: UnsafeMutableBufferPointer(start: pointer, count: 1))
+                                policy.values(
+                                observations: result.finalObservation(copy), count: 1, firstRow: copy,
+                                into: UnsafeMutableBufferPointer(start: pointer, count: 1))
                         }
                     }
                     buffer.setFinalValue(finalValue, step: step, copy: copy)
@@ -186,6 +214,7 @@ final class PPOTraining<E: Environment> {
             }
             if configuration.completeEpisodes && !running.contains(true) { break }
         }
+        episodeStarts.withUnsafeBufferPointer { starts in policy.memory?.forget(where: starts) }
         values.withUnsafeMutableBufferPointer { last in
             policy.values(observations: envs.batch.observations, count: copies, into: last)
         }
@@ -210,6 +239,7 @@ final class PPOTraining<E: Environment> {
             }
             return
         }
+        if configuration.recurrent { return trainSequences() }
         epochs: for _ in 0..<configuration.nEpochs {
             rows.shuffle(using: &shuffleGenerator)
             var start = 0
@@ -218,6 +248,25 @@ final class PPOTraining<E: Environment> {
                 let statistics = learner.update(on: batch)
                 updates += 1
                 start += configuration.batchSize
+                if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
+            }
+        }
+    }
+
+    /// `n_epochs` passes over the rollout in minibatches of whole copies' sequences, shuffled,
+    /// each replayed through the memory from its state at the rollout's start.
+    private func trainSequences() {
+        let perBatch = configuration.batchSize / configuration.nSteps
+        epochs: for _ in 0..<configuration.nEpochs {
+            copyOrder.shuffle(using: &shuffleGenerator)
+            var start = 0
+            while start + perBatch <= copyOrder.count {
+                buffer.fillSequences(
+                    batch, copies: copyOrder[start..<start + perBatch], initialHidden: rolloutStartMemory.hidden,
+                    initialCell: rolloutStartMemory.cell)
+                let statistics = learner.update(on: batch)
+                updates += 1
+                start += perBatch
                 if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
             }
         }

@@ -21,11 +21,28 @@ public final class RolloutBatch {
     public internal(set) var masks: [Bool]
     /// Whether the rows carry masks to apply.
     public let usesMasks: Bool
+    /// For a recurrent policy, the steps of each sequence (rows are step-major blocks of
+    /// copies); 0 for rows to treat one by one.
+    public let sequenceSteps: Int
+    /// Per row, 0 where it begins an episode (the memory starts afresh) and 1 elsewhere,
+    /// `[size, 1]` (recurrent only).
+    public internal(set) var keep: Tensor
+    /// The memory's hidden state at the start of each sequence, `[size / sequenceSteps,
+    /// hiddenSize]` (recurrent only).
+    public internal(set) var initialHidden: Tensor
+    /// The memory's cell state at the start of each sequence, shaped as ``initialHidden``.
+    public internal(set) var initialCell: Tensor
 
-    /// An empty batch of `size` rows.
-    public init(size: Int, observationSize: Int, actionCount: Int, usesMasks: Bool) {
+    /// An empty batch of `size` rows; `memory` gives the sequence length and hidden size for a
+    /// recurrent policy.
+    public init(size: Int, observationSize: Int, actionCount: Int, usesMasks: Bool, memory: (steps: Int, hiddenSize: Int)? = nil) {
         self.size = size
         self.usesMasks = usesMasks
+        sequenceSteps = memory?.steps ?? 0
+        keep = Tensor.zeros([memory == nil ? 0 : size, 1])
+        let sequences = memory.map { size / $0.steps } ?? 0
+        initialHidden = Tensor.zeros([sequences, memory?.hiddenSize ?? 0])
+        initialCell = initialHidden
         observations = Tensor.zeros([size, observationSize])
         actions = Array(repeating: 0, count: size)
         oldLogProbabilities = Tensor.zeros([size])
@@ -53,5 +70,17 @@ extension RolloutBuffer {
         batch.oldValues.assignRows(rows, of: values)
         batch.advantages.assignRows(rows, of: advantages)
         batch.returns.assignRows(rows, of: returns)
+    }
+
+    /// Copies the whole sequences of `copies` into a recurrent `batch`: every step of those
+    /// copies, step-major, with the episode-start flags as `keep` and each copy's memory at the
+    /// start of the rollout (`initialHidden` and `initialCell`, one row of `hiddenSize` per copy).
+    public func fillSequences(_ batch: RolloutBatch, copies chosen: ArraySlice<Int>, initialHidden: [Float], initialCell: [Float]) {
+        precondition(batch.sequenceSteps == count && chosen.count * count == batch.size, "expected \(batch.size / max(count, 1)) sequences of \(count) steps")
+        let rows = (0..<count).flatMap { step in chosen.map { step * copies + $0 } }
+        fill(batch, rows: rows[...])
+        batch.keep.assign(rows.map { episodeStarts[$0] ? 0 : 1 })
+        batch.initialHidden.assignRows(chosen, of: initialHidden)
+        batch.initialCell.assignRows(chosen, of: initialCell)
     }
 }

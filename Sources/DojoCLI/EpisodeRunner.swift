@@ -44,7 +44,10 @@ final class EpisodeRunner<E: Environment> {
     /// Starts the next episode (the first one reseeds the environment with the run's seed).
     func startEpisode() throws {
         let start = try environment.reset(seed: episode == 0 ? seed : nil)
-        if policy != nil { flatten(start.observation) }
+        if let policy {
+            flatten(start.observation)
+            policy.resetMemory()
+        }
         episode += 1
         step = 0
         episodeReturn = 0
