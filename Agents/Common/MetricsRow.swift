@@ -10,8 +10,8 @@ public struct MetricsRow: Sendable, Equatable, Codable {
     public var meanReturn: Double?
     /// The mean loss of the gradient steps since the previous row, or `nil` when there were none.
     public var loss: Double?
-    /// The exploration rate now.
-    public var epsilon: Double
+    /// The exploration rate now, or `nil` for agents that do not explore epsilon-greedily.
+    public var epsilon: Double?
     /// Environment steps per second of wall-clock since training started (the one column that
     /// depends on the machine; every other column is a function of the seed).
     public var stepsPerSecond: Double
@@ -23,7 +23,7 @@ public struct MetricsRow: Sendable, Equatable, Codable {
     public var csvLine: String {
         let fields: [String] = [
             String(timesteps), String(episodes), meanReturn.map { "\($0)" } ?? "", loss.map { "\($0)" } ?? "",
-            "\(epsilon)", String(format: "%.1f", stepsPerSecond),
+            epsilon.map { "\($0)" } ?? "", String(format: "%.1f", stepsPerSecond),
         ]
         return fields.joined(separator: ",")
     }

@@ -19,6 +19,10 @@ public struct DQN {
     public var runFolder: RunFolder?
     /// Called with each metrics row as it is written (progress output).
     public var onMetrics: ((MetricsRow) -> Void)?
+    /// A DQN checkpoint whose Q-network weights training starts from instead of a fresh
+    /// initialisation (`dojo train --init-from`); its network must have this configuration's
+    /// architecture.
+    public var initialWeights: URL?
     /// Called after each periodic evaluation.
     public var onEvaluation: ((EvaluationRecord) -> Void)?
     /// Asked after every environment step; `true` stops training cleanly, writing a resumable
@@ -64,9 +68,9 @@ public struct DQN {
     ) throws(AgentError) -> DQNTrainingResult {
         let training = try DQNTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold,
-            configuration: configuration, seed: seed, runFolder: runFolder)
-        training.onMetrics = onMetrics
-        training.onEvaluation = onEvaluation
+            configuration: configuration, seed: seed, runFolder: runFolder, initialWeights: initialWeights)
+        training.events.onMetrics = onMetrics
+        training.events.onEvaluation = onEvaluation
         training.shouldStop = shouldStop
         if let checkpoint {
             let file: SafeTensors

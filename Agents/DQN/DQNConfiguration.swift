@@ -5,7 +5,7 @@
 /// The defaults are SB3's `DQN` defaults; presets (``DQNConfiguration/preset(named:environmentID:)``)
 /// are named values of this struct. Encoded as JSON with the snake_case names, it is the
 /// `hyperparameters` entry of a checkpoint's metadata, and `--set name=value` edits it.
-public struct DQNConfiguration: AgentConfiguration, Equatable, Sendable {
+public struct DQNConfiguration: AgentConfiguration, TrainingEventSettings, Equatable, Sendable {
     /// Environment steps to train for, summed over copies.
     public var totalTimesteps = 100_000
     /// Adam's step size (at the start, when decayed).

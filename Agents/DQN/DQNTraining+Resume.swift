@@ -53,8 +53,9 @@ extension DQNTraining {
         }
         let state = DQNTrainingState(
             seed: seed, timesteps: timesteps, collectionSteps: collectionSteps, phaseSteps: phaseSteps, episodes: episodes,
-            evaluationCount: evaluationCount, updates: learner.updates, recentReturns: recentReturns, lossSum: lossSum,
-            lossCount: lossCount, bestMeanReturn: bestMeanReturn, exploration: explorationGenerator, replay: replayGenerator,
+            evaluationCount: events.statistics.evaluationCount, updates: learner.updates,
+            recentReturns: events.statistics.recentReturns, lossSum: events.statistics.lossSum,
+            lossCount: events.statistics.lossCount, bestMeanReturn: events.statistics.bestMeanReturn, exploration: explorationGenerator, replay: replayGenerator,
             accumulator: accumulator, environments: environments, optimizer: optimizer.metadata,
             replayBuffer: configuration.saveReplayBuffer ? buffer.checkpointHeader : nil)
         let encoder = JSONEncoder()
@@ -113,8 +114,10 @@ extension DQNTraining {
             throw .invalidCheckpoint(path: path, reason: "the n-step windows do not fit n_steps \(configuration.nSteps) and \(configuration.nEnvs) environments")
         }
         (timesteps, collectionSteps, phaseSteps, episodes) = (state.timesteps, state.collectionSteps, state.phaseSteps, state.episodes)
-        (evaluationCount, learner.updates, recentReturns) = (state.evaluationCount, state.updates, state.recentReturns)
-        (lossSum, lossCount, bestMeanReturn) = (state.lossSum, state.lossCount, state.bestMeanReturn)
+        learner.updates = state.updates
+        events.statistics = TrainingEvents.Statistics(
+            evaluationCount: state.evaluationCount, recentReturns: state.recentReturns, lossSum: state.lossSum,
+            lossCount: state.lossCount, bestMeanReturn: state.bestMeanReturn)
         (explorationGenerator, replayGenerator, accumulator) = (state.exploration, state.replay, state.accumulator)
         isResumed = true
     }

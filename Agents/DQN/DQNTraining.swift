@@ -33,24 +33,14 @@ final class DQNTraining<E: Environment> {
     /// Steps collected in the current collection phase (of `train_freq`).
     var phaseSteps = 0
     var episodes = 0
-    var evaluationCount = 0
-    var recentReturns = RecentReturns()
-    var lossSum = 0.0
-    var lossCount = 0
-    var metrics: [MetricsRow] = []
-    var evaluations: [EvaluationRecord] = []
-    var bestMeanReturn: Double?
-    var stoppedEarly = false
+    /// Metrics rows, evaluations, the best checkpoint and the early stop.
+    let events: TrainingEvents
     /// Whether ``shouldStop`` ended the run before its budget.
     var interrupted = false
     /// Whether the state came from a checkpoint (``restore(from:path:)``).
     var isResumed = false
     /// Asked after every step; `true` stops the run with a resumable latest checkpoint.
     var shouldStop: (() -> Bool)?
-    var onMetrics: ((MetricsRow) -> Void)?
-    var onEvaluation: ((EvaluationRecord) -> Void)?
-    let clock = ContinuousClock()
-    var start: ContinuousClock.Instant
 
     // Per-step scratch, allocated once.
     var actions: [Int]
@@ -59,7 +49,7 @@ final class DQNTraining<E: Environment> {
 
     init(
         environment: E, environmentID: String, rewardThreshold: Double?, configuration: DQNConfiguration, seed: UInt64,
-        runFolder: RunFolder?
+        runFolder: RunFolder?, initialWeights: URL? = nil
     ) throws(AgentError) {
         try configuration.validate()
         guard let actionCount = environment.actionSpace.indexCount else {
@@ -85,6 +75,13 @@ final class DQNTraining<E: Environment> {
             observationShape: environment.observationSpace.elementShape ?? [observationSize], actionCount: actionCount,
             convolutionChannels: configuration.cnnChannels, hiddenSizes: configuration.netArch, activation: configuration.activation,
             dueling: configuration.dueling, using: &networkGenerator)
+        if let initialWeights {
+            let start = try DQNCheckpoint.load(from: initialWeights).policy.network
+            guard start.model.architecture == network.model.architecture else {
+                throw .invalidCheckpoint(path: initialWeights.path, reason: "its Q-network's architecture differs from this configuration's")
+            }
+            network.model.copyParameters(from: start.model)
+        }
         learner = DQNLearner(
             online: network, learningRate: configuration.learningRate, doubleQ: configuration.doubleQ,
             maxGradNorm: configuration.maxGradNorm, usesMasks: usesMasks, batchSize: configuration.batchSize)
@@ -98,7 +95,7 @@ final class DQNTraining<E: Environment> {
         actions = Array(repeating: 0, count: configuration.nEnvs)
         environmentActions = Array(repeating: environment.actionSpace.element(atIndex: 0), count: configuration.nEnvs)
         previousObservations = Array(repeating: 0, count: configuration.nEnvs * observationSize)
-        start = clock.now
+        events = TrainingEvents(settings: configuration, rewardThreshold: rewardThreshold, seed: seed, runFolder: runFolder)
     }
 
     // MARK: Schedules
@@ -129,7 +126,6 @@ final class DQNTraining<E: Environment> {
     // MARK: The loop
 
     func run() throws(AgentError) -> DQNTrainingResult {
-        start = clock.now
         if isResumed {
             try runFolder?.keepMetricsRows(upTo: timesteps)
         } else {
@@ -139,11 +135,11 @@ final class DQNTraining<E: Environment> {
                 throw .environment(error)
             }
             try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
-            try runFolder?.write(MetricsRow.csvHeader + "\n", to: "metrics.csv")
         }
-        while timesteps < configuration.totalTimesteps && !stoppedEarly && !interrupted {
+        try events.begin(resuming: isResumed)
+        while timesteps < configuration.totalTimesteps && !events.stoppedEarly && !interrupted {
             // Collect `train_freq` steps per copy.
-            while phaseSteps < configuration.trainFreq && !stoppedEarly {
+            while phaseSteps < configuration.trainFreq && !events.stoppedEarly {
                 collectStep()
                 phaseSteps += 1
                 try fireEvents()
@@ -166,8 +162,8 @@ final class DQNTraining<E: Environment> {
             try finish()
         }
         return DQNTrainingResult(
-            policy: policy, metrics: metrics, evaluations: evaluations, timesteps: timesteps, updates: learner.updates,
-            episodes: episodes, bestMeanReturn: bestMeanReturn, stoppedEarly: stoppedEarly, interrupted: interrupted,
+            policy: policy, metrics: events.metrics, evaluations: events.evaluations, timesteps: timesteps, updates: learner.updates,
+            episodes: episodes, bestMeanReturn: events.statistics.bestMeanReturn, stoppedEarly: events.stoppedEarly, interrupted: interrupted,
             metadata: metadata())
     }
 
@@ -207,7 +203,7 @@ final class DQNTraining<E: Environment> {
                     terminated: result.terminations[copy], truncated: result.truncations[copy], nextMask: nextMask, into: &buffer)
                 if result.hasEpisodeStatistics[copy] {
                     episodes += 1
-                    recentReturns.append(result.episodeReturns[copy])
+                    events.episodeEnded(return: result.episodeReturns[copy])
                 }
             }
         }
@@ -228,54 +224,19 @@ final class DQNTraining<E: Environment> {
                     buffer.updatePriorities(indices: batch.indices, tdErrors: errors, epsilon: configuration.prioritizedReplayEps)
                 }
             }
-            lossSum += Double(loss)
-            lossCount += 1
+            events.updated(loss: Double(loss))
         }
     }
 
     // MARK: Training events
 
-    /// Whether the step just taken crossed a multiple of `interval` environment steps.
-    func crossed(_ interval: Int) -> Bool {
-        interval > 0 && timesteps / interval != (timesteps - envs.count) / interval
-    }
-
     func fireEvents() throws(AgentError) {
-        if crossed(configuration.metricsInterval) { try writeMetricsRow() }
-        if crossed(configuration.evalFreq) { try evaluateAndKeepBest() }
-        if crossed(configuration.checkpointFreq) { try writeLatestCheckpoint() }
-    }
-
-    func writeMetricsRow() throws(AgentError) {
-        let seconds = (clock.now - start) / .seconds(1)
-        let row = MetricsRow(
-            timesteps: timesteps, episodes: episodes, meanReturn: recentReturns.mean,
-            loss: lossCount > 0 ? lossSum / Double(lossCount) : nil, epsilon: epsilon,
-            stepsPerSecond: seconds > 0 ? Double(timesteps) / seconds : 0)
-        lossSum = 0
-        lossCount = 0
-        metrics.append(row)
-        try runFolder?.append(line: row.csvLine, to: "metrics.csv")
-        onMetrics?(row)
-    }
-
-    /// Evaluates the greedy policy; keeps the best checkpoint and stops at the reward threshold
-    /// when asked (SB3's `EvalCallback` with `StopTrainingOnRewardThreshold`).
-    func evaluateAndKeepBest() throws(AgentError) {
-        let evaluationSeed = seed &+ 1_000_000 &+ UInt64(evaluationCount) &* 10_007
-        evaluationCount += 1
-        let result = try evaluate(
-            policy: policy, environment: prototype, episodes: configuration.nEvalEpisodes, seed: evaluationSeed)
-        let record = EvaluationRecord(timesteps: timesteps, result: result)
-        evaluations.append(record)
-        onEvaluation?(record)
-        if bestMeanReturn.map({ result.meanReturn > $0 }) ?? true {
-            bestMeanReturn = result.meanReturn
+        try events.fire(
+            timesteps: timesteps, stepSize: envs.count, episodes: episodes, epsilon: epsilon, policy: policy, environment: prototype
+        ) { () throws(AgentError) in
             if let runFolder { try DQNCheckpoint.save(learner.online, metadata: metadata(), to: runFolder.bestCheckpoint) }
         }
-        if configuration.stopOnRewardThreshold, let rewardThreshold, result.meanReturn >= rewardThreshold {
-            stoppedEarly = true
-        }
+        if TrainingEvents.crossed(configuration.checkpointFreq, timesteps: timesteps, stepSize: envs.count) { try writeLatestCheckpoint() }
     }
 
     func finish() throws(AgentError) {

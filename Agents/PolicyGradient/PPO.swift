@@ -15,6 +15,14 @@ public struct PPO {
     public var seed: UInt64
     /// Where `config.json` and `final.safetensors` go, or `nil` to keep everything in memory.
     public var runFolder: RunFolder?
+    /// A checkpoint whose weights the networks start from instead of a fresh initialisation
+    /// (`dojo train --init-from`: fine-tuning, transfer to another map); its networks must have
+    /// this configuration's architecture.
+    public var initialWeights: URL?
+    /// Called with each metrics row as it is written (progress output).
+    public var onMetrics: ((MetricsRow) -> Void)?
+    /// Called with each periodic evaluation.
+    public var onEvaluation: ((EvaluationRecord) -> Void)?
     /// The agent named in checkpoints.
     let agentName: String
 
@@ -43,29 +51,45 @@ public struct PPO {
         PPO(configuration: configuration, seed: seed, runFolder: runFolder, agentName: PPOCheckpoint.reinforceAgentName)
     }
 
-    /// Trains on the environment registered as `environmentID`, opened with its concrete type.
+    /// Trains on the environment registered as `environmentID`, opened with its concrete type;
+    /// its spec's reward threshold ends training early with `stop_on_reward_threshold`.
     public func train(environmentID: String, registry: EnvironmentRegistry, options: Options = [:]) throws(AgentError) -> PPOTrainingResult {
-        try registry.openForAgent(id: environmentID, options: options, with: Trainer(ppo: self, environmentID: environmentID))
+        let spec: EnvironmentSpec
+        do {
+            spec = try registry.spec(environmentID)
+        } catch {
+            throw .environment(error)
+        }
+        return try registry.openForAgent(
+            id: environmentID, options: options,
+            with: Trainer(ppo: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold))
     }
 
     /// Trains on copies of `environment`.
-    public func train<E: Environment>(on environment: E, environmentID: String) throws(AgentError) -> PPOTrainingResult {
+    ///
+    /// - Parameter rewardThreshold: the evaluation mean return that stops training when
+    ///   `stop_on_reward_threshold` is set.
+    public func train<E: Environment>(on environment: E, environmentID: String, rewardThreshold: Double? = nil) throws(AgentError) -> PPOTrainingResult {
         let training = try PPOTraining(
-            environment: environment, environmentID: environmentID, configuration: configuration, seed: seed, agentName: agentName)
-        try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
+            environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, configuration: configuration,
+            seed: seed, agentName: agentName, runFolder: runFolder, initialWeights: initialWeights)
+        training.events.onMetrics = onMetrics
+        training.events.onEvaluation = onEvaluation
         try training.run()
-        let metadata = training.metadata()
-        if let runFolder { try PPOCheckpoint.save(training.learner.network, metadata: metadata, to: runFolder.finalCheckpoint) }
         return PPOTrainingResult(
-            policy: training.policy, timesteps: training.timesteps, updates: training.updates, episodes: training.episodes, metadata: metadata)
+            policy: training.policy, timesteps: training.timesteps, updates: training.updates, episodes: training.episodes,
+            metrics: training.events.metrics, evaluations: training.events.evaluations,
+            bestMeanReturn: training.events.statistics.bestMeanReturn, stoppedEarly: training.events.stoppedEarly,
+            metadata: training.metadata())
     }
 
     private struct Trainer: EnvironmentVisitor {
         let ppo: PPO
         let environmentID: String
+        let rewardThreshold: Double?
 
         func visit<E: Environment>(_ environment: E) throws -> PPOTrainingResult {
-            try ppo.train(on: environment, environmentID: environmentID)
+            try ppo.train(on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold)
         }
     }
 }
@@ -80,6 +104,14 @@ public struct PPOTrainingResult {
     public let updates: Int
     /// Episodes finished.
     public let episodes: Int
+    /// One row per metrics interval.
+    public let metrics: [MetricsRow]
+    /// The periodic evaluations.
+    public let evaluations: [EvaluationRecord]
+    /// The best periodic evaluation's mean return, or `nil` without evaluations.
+    public let bestMeanReturn: Double?
+    /// Whether an evaluation reached the reward threshold and ended training early.
+    public let stoppedEarly: Bool
     /// The metadata of the final checkpoint.
     public let metadata: CheckpointMetadata
 }

@@ -2,7 +2,7 @@
 /// JSON) and PPO's defaults; A2C is the same loop with ``a2cDefaults(nEnvs:)`` (one pass over
 /// each rollout, no clipping, RMSProp) and REINFORCE with ``reinforceDefaults`` (whole
 /// episodes, Monte-Carlo returns, one step per rollout).
-public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
+public struct PPOConfiguration: AgentConfiguration, TrainingEventSettings, Equatable, Sendable {
     /// Environment steps to train for, over all copies.
     public var totalTimesteps = 100_000
     /// Adam's step size.
@@ -49,6 +49,15 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
     public var recurrent = false
     /// The LSTM's hidden size.
     public var lstmHiddenSize = 64
+    /// Environment steps between evaluations of the greedy policy (after the rollout that
+    /// crosses a multiple); 0 for none.
+    public var evalFreq = 0
+    /// Episodes per evaluation.
+    public var nEvalEpisodes = 10
+    /// Stop once an evaluation's mean return reaches the environment's reward threshold.
+    public var stopOnRewardThreshold = false
+    /// Environment steps between metrics rows (written after the rollout that crosses a multiple).
+    public var metricsInterval = 1_000
     /// How the copies are stepped: on the training thread, or split across threads (results are
     /// the same; SB3's `vec_env_class`).
     public var vecEnv = VectorEnvironmentKind.sync
@@ -101,6 +110,10 @@ public struct PPOConfiguration: AgentConfiguration, Equatable, Sendable {
         case recurrent
         case lstmHiddenSize = "lstm_hidden_size"
         case vecEnv = "vec_env"
+        case evalFreq = "eval_freq"
+        case nEvalEpisodes = "n_eval_episodes"
+        case stopOnRewardThreshold = "stop_on_reward_threshold"
+        case metricsInterval = "metrics_interval"
         case nEnvs = "n_envs"
         case useRmsProp = "use_rms_prop"
         case rmsPropEps = "rms_prop_eps"

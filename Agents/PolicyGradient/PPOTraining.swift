@@ -29,7 +29,12 @@ final class PPOTraining<E: Environment> {
     var timesteps = 0
     var episodes = 0
     var updates = 0
-    var recentReturns = RecentReturns()
+    let runFolder: RunFolder?
+    /// Metrics rows, evaluations, the best checkpoint and the early stop.
+    let events: TrainingEvents
+    /// The policy evaluations play: the same networks with a memory of its own, so evaluating
+    /// between rollouts leaves the copies' recurrent states alone.
+    let evaluationPolicy: ActorCriticPolicy
 
     // Per-step scratch, allocated once.
     var actions: [Int]
@@ -47,7 +52,10 @@ final class PPOTraining<E: Environment> {
     /// The copies, shuffled into a recurrent policy's minibatches.
     var copyOrder: [Int]
 
-    init(environment: E, environmentID: String, configuration: PPOConfiguration, seed: UInt64, agentName: String) throws(AgentError) {
+    init(
+        environment: E, environmentID: String, rewardThreshold: Double?, configuration: PPOConfiguration, seed: UInt64,
+        agentName: String, runFolder: RunFolder?, initialWeights: URL? = nil
+    ) throws(AgentError) {
         guard let actionCount = environment.actionSpace.indexCount else {
             throw .unsupportedActionSpace(environment: environmentID, space: environment.actionSpace.description)
         }
@@ -86,6 +94,13 @@ final class PPOTraining<E: Environment> {
             convolutionChannels: configuration.cnnChannels, hiddenSizes: configuration.netArch, activation: configuration.activation,
             sharesTrunk: configuration.sharedTrunk, memorySize: configuration.recurrent ? configuration.lstmHiddenSize : nil,
             using: &networkGenerator)
+        if let initialWeights {
+            do {
+                try network.module.load(from: initialWeights)
+            } catch {
+                throw .invalidCheckpoint(path: initialWeights.path, reason: "cannot start from its weights: \(error)")
+            }
+        }
         learner = PPOLearner(
             network: network, learningRate: configuration.learningRate, clipRange: configuration.clipRange,
             valueClipRange: configuration.clipRangeVf, entropyCoefficient: configuration.entCoef,
@@ -93,6 +108,9 @@ final class PPOTraining<E: Environment> {
             normalizesAdvantages: configuration.normalizeAdvantage,
             optimizer: configuration.useRmsProp ? RMSProp(learningRate: configuration.learningRate, epsilon: configuration.rmsPropEps) : nil)
         policy = ActorCriticPolicy(network: network, actionCount: actionCount)
+        evaluationPolicy = ActorCriticPolicy(network: network, actionCount: actionCount)
+        self.runFolder = runFolder
+        events = TrainingEvents(settings: configuration, rewardThreshold: rewardThreshold, seed: seed, runFolder: runFolder)
         buffer = RolloutBuffer(
             steps: configuration.nSteps, copies: configuration.nEnvs, observationSize: observationSize, actionCount: actionCount,
             storesMasks: usesMasks, autoresetMode: .sameStep)
@@ -121,10 +139,20 @@ final class PPOTraining<E: Environment> {
         } catch {
             throw .environment(error)
         }
-        while timesteps < configuration.totalTimesteps {
+        try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
+        try events.begin(resuming: false)
+        while timesteps < configuration.totalTimesteps && !events.stoppedEarly {
+            let before = timesteps
             try collectRollout()
             train()
+            try events.fire(
+                timesteps: timesteps, stepSize: timesteps - before, episodes: episodes, epsilon: nil, policy: evaluationPolicy,
+                environment: prototype
+            ) { () throws(AgentError) in
+                if let runFolder { try PPOCheckpoint.save(learner.network, metadata: metadata(), to: runFolder.bestCheckpoint) }
+            }
         }
+        if let runFolder { try PPOCheckpoint.save(learner.network, metadata: metadata(), to: runFolder.finalCheckpoint) }
     }
 
     /// `n_steps` steps of every copy into the buffer, or with `complete_episodes` one episode
@@ -209,7 +237,7 @@ final class PPOTraining<E: Environment> {
                 }
                 if result.hasEpisodeStatistics[copy] {
                     episodes += 1
-                    recentReturns.append(result.episodeReturns[copy])
+                    events.episodeEnded(return: result.episodeReturns[copy])
                 }
             }
             if configuration.completeEpisodes && !running.contains(true) { break }
@@ -234,7 +262,7 @@ final class PPOTraining<E: Environment> {
             let whole = RolloutBatch(size: trainingRows.count, observationSize: observationSize, actionCount: actionCount, usesMasks: usesMasks)
             buffer.fill(whole, rows: trainingRows[...])
             for _ in 0..<configuration.nEpochs {
-                learner.update(on: whole)
+                events.updated(loss: Double(learner.update(on: whole).loss))
                 updates += 1
             }
             return
@@ -246,6 +274,7 @@ final class PPOTraining<E: Environment> {
             while start + configuration.batchSize <= rows.count {
                 buffer.fill(batch, rows: rows[start..<start + configuration.batchSize])
                 let statistics = learner.update(on: batch)
+                events.updated(loss: Double(statistics.loss))
                 updates += 1
                 start += configuration.batchSize
                 if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
@@ -265,6 +294,7 @@ final class PPOTraining<E: Environment> {
                     batch, copies: copyOrder[start..<start + perBatch], initialHidden: rolloutStartMemory.hidden,
                     initialCell: rolloutStartMemory.cell)
                 let statistics = learner.update(on: batch)
+                events.updated(loss: Double(statistics.loss))
                 updates += 1
                 start += perBatch
                 if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }

@@ -23,7 +23,8 @@ struct TrainCommand: ParsableCommand {
             latest.safetensors is resumable: it also holds the target network, the optimizer, the \
             counters, the generators and the environments (and the replay buffer with \
             --set save_replay_buffer=true); --resume DIR continues the run in DIR from it and ends \
-            with the weights an uninterrupted run gives. Ctrl-C stops cleanly: it writes \
+            with the weights an uninterrupted run gives (DQN); --init-from CHECKPOINT starts a new run \
+            from a checkpoint's weights (fine-tuning, another map). Ctrl-C stops cleanly: it writes \
             latest.safetensors and exits with status 130. \
             Settings use Stable-Baselines3's names: --set learning_rate=0.001 --set net_arch=[128,128]. \
             --json prints one object: env, agent, preset, seed, timesteps, updates, episodes, seconds, \
@@ -56,6 +57,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Continue the run in this folder from its latest.safetensors (its settings and seed).")
     var resume: String?
 
+    @Option(name: .customLong("init-from"), help: "Start from this checkpoint's weights (same agent and architecture) instead of fresh ones.")
+    var initFrom: String?
+
     @Flag(help: "Print one JSON object on stdout instead of progress lines.")
     var json = false
 
@@ -65,6 +69,7 @@ struct TrainCommand: ParsableCommand {
         }
         if agent != "dqn", resume != nil { throw ValidationError("--resume: \(agent) runs cannot be resumed yet; only dqn") }
         if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
+        if initFrom != nil, resume != nil { throw ValidationError("--init-from: a resumed run continues from its own weights; drop --init-from or --resume") }
     }
 
     func run() throws {
@@ -86,18 +91,15 @@ struct TrainCommand: ParsableCommand {
             folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
             try refuseExistingRun(in: folderURL)
             dqn = DQN(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
+            dqn.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
             environmentID = env
         }
         let configuration = dqn.configuration
         if !json {
             let what = resume == nil ? "training" : "resuming"
             print("\(what) \(agent) on \(environmentID) (seed \(dqn.seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
-            dqn.onMetrics = { row in
-                print("steps \(row.timesteps)  episodes \(row.episodes)  mean return (100) \(row.meanReturn.map { String(format: "%.1f", $0) } ?? "-")  loss \(row.loss.map { String(format: "%.4f", $0) } ?? "-")  epsilon \(String(format: "%.3f", row.epsilon))  \(Int(row.stepsPerSecond)) steps/s")
-            }
-            dqn.onEvaluation = { record in
-                print("evaluation at \(record.timesteps): mean return \(String(format: "%.2f", record.result.meanReturn)) over \(record.result.episodes) episodes")
-            }
+            dqn.onMetrics = Self.printProgress
+            dqn.onEvaluation = Self.printEvaluation
         }
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
         defer { signal(SIGINT, SIG_DFL) }
@@ -130,23 +132,40 @@ struct TrainCommand: ParsableCommand {
         _ = try EnvironmentRegistry.standard.spec(env)
         let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
         try refuseExistingRun(in: folderURL)
-        if !json {
-            print("training \(agent) on \(env) (seed \(seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
-        }
-        let clock = ContinuousClock()
-        let start = clock.now
         let runFolder = try RunFolder(url: folderURL)
-        let loop = switch agent {
+        var loop = switch agent {
         case PPOCheckpoint.a2cAgentName: PPO.a2c(configuration: configuration, seed: seed, runFolder: runFolder)
         case PPOCheckpoint.reinforceAgentName: PPO.reinforce(configuration: configuration, seed: seed, runFolder: runFolder)
         default: PPO(configuration: configuration, seed: seed, runFolder: runFolder)
         }
+        loop.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
+        if !json {
+            print("training \(agent) on \(env) (seed \(seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
+            loop.onMetrics = Self.printProgress
+            loop.onEvaluation = Self.printEvaluation
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
         let run = try loop.train(environmentID: env, registry: .standard)
         let seconds = (clock.now - start) / .seconds(1)
-        let evaluation = try evaluate(policy: run.policy, environmentID: env, registry: .standard, episodes: 10, seed: seed &+ 1)
+        let evaluation = try evaluate(
+            policy: run.policy, environmentID: env, registry: .standard, episodes: configuration.nEvalEpisodes, seed: seed &+ 1)
         report(
             timesteps: run.timesteps, updates: run.updates, episodes: run.episodes, seconds: seconds, folder: folderURL,
-            stoppedEarly: false, bestMeanReturn: nil, evaluation: evaluation, environmentID: env, seed: seed)
+            stoppedEarly: run.stoppedEarly, bestMeanReturn: run.bestMeanReturn, evaluation: evaluation, environmentID: env, seed: seed)
+    }
+
+    /// Prints a metrics row as a progress line.
+    static func printProgress(_ row: MetricsRow) {
+        let meanReturn = row.meanReturn.map { String(format: "%.1f", $0) } ?? "-"
+        let loss = row.loss.map { String(format: "%.4f", $0) } ?? "-"
+        let epsilon = row.epsilon.map { "  epsilon \(String(format: "%.3f", $0))" } ?? ""
+        print("steps \(row.timesteps)  episodes \(row.episodes)  mean return (100) \(meanReturn)  loss \(loss)\(epsilon)  \(Int(row.stepsPerSecond)) steps/s")
+    }
+
+    /// Prints a periodic evaluation.
+    static func printEvaluation(_ record: EvaluationRecord) {
+        print("evaluation at \(record.timesteps): mean return \(String(format: "%.2f", record.result.meanReturn)) over \(record.result.episodes) episodes")
     }
 
     /// Prints a finished run: one JSON object with `--json`, otherwise a summary.

@@ -66,4 +66,28 @@ struct PPOLearningTests {
         let rebuilt = try evaluate(policy: policy, environmentID: "CartPole-v1", registry: .standard, episodes: 10, seed: 8)
         #expect(rebuilt.returns == original.returns)
     }
+
+    /// Periodic evaluation between rollouts, as for DQN: every evaluation is recorded, the best
+    /// one's networks go to `best.safetensors`, metrics rows go to `metrics.csv` (no epsilon
+    /// column value for a policy-gradient agent), and reaching CartPole's reward threshold with
+    /// `stop_on_reward_threshold` ends the run before its budget.
+    @Test func evaluationsKeepTheBestAndStopAtTheRewardThreshold() throws {
+        var configuration = PPOConfiguration.cartPoleZoo
+        configuration.evalFreq = 10_000
+        configuration.nEvalEpisodes = 10
+        configuration.stopOnRewardThreshold = true
+        configuration.metricsInterval = 5_000
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-ppo-events-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try PPO(configuration: configuration, seed: 1, runFolder: RunFolder(url: folder))
+            .train(environmentID: "CartPole-v1", registry: .standard)
+        #expect(run.stoppedEarly && run.timesteps < 100_000, "stopped early \(run.stoppedEarly) at \(run.timesteps)")
+        #expect(run.evaluations.count == run.timesteps / 10_000 && run.evaluations.last.map { $0.result.meanReturn >= 475 } == true)
+        #expect(run.bestMeanReturn == run.evaluations.map(\.result.meanReturn).max())
+        #expect(run.metrics.count == run.timesteps / 5_000 && run.metrics.allSatisfy { $0.epsilon == nil && $0.loss != nil })
+        let best = try loadPolicy(from: folder.appendingPathComponent("best.safetensors"))
+        #expect(best.metadata.agent == "ppo")
+        let csv = try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        #expect(csv.split(separator: "\n").count == 1 + run.metrics.count)
+    }
 }

@@ -103,6 +103,31 @@ import Testing
         #expect(reinforceEvaluation?["agent"] as? String == "reinforce")
     }
 
+    /// `--init-from` starts training from a checkpoint's weights: with no learning (PPO at
+    /// learning rate 0, DQN before `learning_starts`) the new run's final weights are the
+    /// checkpoint's, byte for byte. Weights of another agent are refused, naming the file.
+    @Test func initFromStartsFromACheckpointsWeights() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (agent, frozen) in [("ppo", "learning_rate=0"), ("dqn", "learning_starts=100000")] {
+            let first = folder.appendingPathComponent("\(agent)-first").path
+            let second = folder.appendingPathComponent("\(agent)-second").path
+            _ = try DojoBinary.json(["train", "--agent", agent, "--seed", "1", "--steps", "2048", "--out", first, "--json"])
+            _ = try DojoBinary.json([
+                "train", "--agent", agent, "--seed", "2", "--steps", "512", "--set", frozen, "--init-from", "\(first)/final.safetensors",
+                "--out", second, "--json",
+            ])
+            let start = try TensorBytes.read(URL(fileURLWithPath: "\(first)/final.safetensors"))
+            let end = try TensorBytes.read(URL(fileURLWithPath: "\(second)/final.safetensors"))
+            #expect(!start.isEmpty && start == end, "\(agent)")
+        }
+        let refused = try DojoBinary.run([
+            "train", "--agent", "ppo", "--init-from", folder.appendingPathComponent("dqn-first/final.safetensors").path,
+            "--out", folder.appendingPathComponent("refused").path,
+        ])
+        #expect(refused.status != 0 && refused.stderr.contains("dqn-first/final.safetensors"), "\(refused.stderr)")
+    }
+
     @Test func jsonReportAndSuccessRate() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,0 +1,123 @@
+import Dojo
+import Foundation
+
+/// The settings of a training loop's periodic events, with Stable-Baselines3's names: what
+/// ``TrainingEvents`` reads from any agent's configuration.
+public protocol TrainingEventSettings {
+    /// Environment steps between evaluations of the greedy policy; 0 for none.
+    var evalFreq: Int { get }
+    /// Episodes per evaluation.
+    var nEvalEpisodes: Int { get }
+    /// Stop once an evaluation's mean return reaches the environment's reward threshold.
+    var stopOnRewardThreshold: Bool { get }
+    /// Environment steps between metrics rows.
+    var metricsInterval: Int { get }
+}
+
+/// What every training loop reports and keeps as it goes, in one place for every agent:
+/// `metrics.csv` rows (recent returns, mean loss, steps per second), periodic greedy
+/// evaluations that keep the best checkpoint and may stop training at the environment's reward
+/// threshold (SB3's `EvalCallback` with `StopTrainingOnRewardThreshold`).
+final class TrainingEvents {
+    let settings: any TrainingEventSettings
+    let rewardThreshold: Double?
+    let seed: UInt64
+    let runFolder: RunFolder?
+    /// The statistics a resumable checkpoint keeps.
+    var statistics = Statistics()
+    var metrics: [MetricsRow] = []
+    var evaluations: [EvaluationRecord] = []
+    /// Whether an evaluation reached the reward threshold with the early stop asked for.
+    var stoppedEarly = false
+    var onMetrics: ((MetricsRow) -> Void)?
+    var onEvaluation: ((EvaluationRecord) -> Void)?
+    let clock = ContinuousClock()
+    var start: ContinuousClock.Instant
+
+    /// The counters behind the events, saved with a resumable checkpoint.
+    struct Statistics: Codable {
+        var evaluationCount = 0
+        var recentReturns = RecentReturns()
+        var lossSum = 0.0
+        var lossCount = 0
+        var bestMeanReturn: Double?
+    }
+
+    init(settings: any TrainingEventSettings, rewardThreshold: Double?, seed: UInt64, runFolder: RunFolder?) {
+        self.settings = settings
+        self.rewardThreshold = rewardThreshold
+        self.seed = seed
+        self.runFolder = runFolder
+        start = clock.now
+    }
+
+    /// Starts the clock, and a fresh `metrics.csv` unless the run resumes.
+    func begin(resuming: Bool) throws(AgentError) {
+        start = clock.now
+        if !resuming { try runFolder?.write(MetricsRow.csvHeader + "\n", to: "metrics.csv") }
+    }
+
+    /// Counts a finished episode's return.
+    func episodeEnded(return episodeReturn: Double) {
+        statistics.recentReturns.append(episodeReturn)
+    }
+
+    /// Counts a gradient step's loss.
+    func updated(loss: Double) {
+        statistics.lossSum += loss
+        statistics.lossCount += 1
+    }
+
+    /// Whether moving from `timesteps - stepSize` to `timesteps` crossed a multiple of `interval`.
+    static func crossed(_ interval: Int, timesteps: Int, stepSize: Int) -> Bool {
+        interval > 0 && timesteps / interval != (timesteps - stepSize) / interval
+    }
+
+    /// Fires what the steps from `timesteps - stepSize` to `timesteps` crossed: a metrics row,
+    /// then an evaluation of `policy` on `environment` (which `saveBest` checkpoints when it
+    /// is the best so far).
+    func fire<E: Environment>(
+        timesteps: Int, stepSize: Int, episodes: Int, epsilon: Double?, policy: some Policy, environment: E,
+        saveBest: () throws(AgentError) -> Void
+    ) throws(AgentError) {
+        if Self.crossed(settings.metricsInterval, timesteps: timesteps, stepSize: stepSize) {
+            try writeMetricsRow(timesteps: timesteps, episodes: episodes, epsilon: epsilon)
+        }
+        if Self.crossed(settings.evalFreq, timesteps: timesteps, stepSize: stepSize) {
+            try evaluate(policy: policy, environment: environment, timesteps: timesteps, saveBest: saveBest)
+        }
+    }
+
+    func writeMetricsRow(timesteps: Int, episodes: Int, epsilon: Double?) throws(AgentError) {
+        let seconds = (clock.now - start) / .seconds(1)
+        let row = MetricsRow(
+            timesteps: timesteps, episodes: episodes, meanReturn: statistics.recentReturns.mean,
+            loss: statistics.lossCount > 0 ? statistics.lossSum / Double(statistics.lossCount) : nil, epsilon: epsilon,
+            stepsPerSecond: seconds > 0 ? Double(timesteps) / seconds : 0)
+        statistics.lossSum = 0
+        statistics.lossCount = 0
+        metrics.append(row)
+        try runFolder?.append(line: row.csvLine, to: "metrics.csv")
+        onMetrics?(row)
+    }
+
+    /// Evaluates the greedy policy with a seed of its own per evaluation; keeps the best
+    /// checkpoint and stops at the reward threshold when asked.
+    func evaluate<E: Environment>(
+        policy: some Policy, environment: E, timesteps: Int, saveBest: () throws(AgentError) -> Void
+    ) throws(AgentError) {
+        let evaluationSeed = seed &+ 1_000_000 &+ UInt64(statistics.evaluationCount) &* 10_007
+        statistics.evaluationCount += 1
+        let result = try Agents.evaluate(policy: policy, environment: environment, episodes: settings.nEvalEpisodes, seed: evaluationSeed)
+        let record = EvaluationRecord(timesteps: timesteps, result: result)
+        evaluations.append(record)
+        onEvaluation?(record)
+        if statistics.bestMeanReturn.map({ result.meanReturn > $0 }) ?? true {
+            statistics.bestMeanReturn = result.meanReturn
+            try saveBest()
+        }
+        if settings.stopOnRewardThreshold, let rewardThreshold, result.meanReturn >= rewardThreshold {
+            stoppedEarly = true
+        }
+    }
+}
