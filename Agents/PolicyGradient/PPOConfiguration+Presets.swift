@@ -17,14 +17,15 @@ extension PPOConfiguration {
     }
 
     /// The named PPO presets for `environmentID`: `sb3` (SB3's defaults) everywhere; for
-    /// CartPole-v1 `zoo`, which is also the `default` until Dojo's own faster one is tuned; for
-    /// the board games ``boardGameDefault``.
+    /// CartPole-v1 `zoo` and the `default` ``cartPoleDefault``; for the board games
+    /// ``boardGameDefault``, the grid worlds ``gridWorldDefault`` and MemoryCorridor
+    /// ``memoryCorridorDefault``.
     public static func presets(for environmentID: String) -> [String: PPOConfiguration] {
         var presets = ["sb3": PPOConfiguration()]
         switch environmentID {
         case "CartPole-v1":
             presets["zoo"] = cartPoleZoo
-            presets["default"] = cartPoleZoo
+            presets["default"] = cartPoleDefault
         case "TicTacToe-v0", "ConnectFour-v0":
             presets["default"] = boardGameDefault
         case "GridWorld-v0", "GridWorldMaze-v0", "FrozenLake-v1", "FrozenLake8x8-v1":
@@ -35,6 +36,20 @@ extension PPOConfiguration {
             break
         }
         return presets
+    }
+
+    /// Dojo's CartPole-v1 PPO: the zoo's settings with 10 epochs instead of 20 and a learning
+    /// rate decayed from 2e-3, evaluated over 20 episodes every 2,500 steps and stopped at the
+    /// first evaluation that reaches the reward threshold (475). It solves CartPole-v1 in about
+    /// half a second (7 of 8 seeds at 475 or more over 100 episodes when tuned).
+    public static var cartPoleDefault: PPOConfiguration {
+        var configuration = cartPoleZoo
+        configuration.nEpochs = 10
+        configuration.learningRate = 2e-3
+        configuration.evalFreq = 2_500
+        configuration.nEvalEpisodes = 20
+        configuration.stopOnRewardThreshold = true
+        return configuration
     }
 
     /// Masked PPO against a board game's built-in random opponent: 8 copies, 100k steps,

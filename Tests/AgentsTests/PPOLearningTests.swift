@@ -22,6 +22,21 @@ struct PPOLearningTests {
         #expect(scores.count { $0 >= 475 } >= 4, "greedy mean returns over 100 episodes: \(scores)")
     }
 
+    /// Dojo's default preset stops at the first 20-episode evaluation that reaches 475, and its
+    /// policy then reaches a greedy mean of 475 over 100 episodes in at least 4 of 5 seeds (5 of
+    /// 5 when written, after 5k-25k steps and about half a second each).
+    @Test func defaultPresetSolvesCartPoleAndStopsEarly() throws {
+        let configuration = try PPOConfiguration.preset(named: "default", environmentID: "CartPole-v1")
+        #expect(configuration == .cartPoleDefault)
+        var scores: [Double] = []
+        for seed: UInt64 in 1...5 {
+            let run = try PPO(configuration: configuration, seed: seed).train(environmentID: "CartPole-v1", registry: .standard)
+            #expect(run.stoppedEarly && run.timesteps < 100_000)
+            scores.append(try evaluate(policy: run.policy, environmentID: "CartPole-v1", registry: .standard, episodes: 100, seed: 10_000 + seed).meanReturn)
+        }
+        #expect(scores.count { $0 >= 475 } >= 4, "greedy mean returns over 100 episodes: \(scores)")
+    }
+
     /// Masked PPO against ConnectFour's random opponent, with the board-game preset: no
     /// illegal move in 1,000 evaluation games, and at least 90% wins (96.6% over 500 games when
     /// written, after about 2.4 s of training).
