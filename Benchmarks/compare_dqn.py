@@ -15,21 +15,9 @@ import math
 import statistics
 import sys
 
+from bench_results import load, runs
+
 THRESHOLD = 475  # CartPole-v1's reward threshold
-
-
-def load(path):
-    records = []
-    with open(path) as handle:
-        for line in handle:
-            if line.strip():
-                records.append(json.loads(line))
-    return records
-
-
-def runs(records, side):
-    """Side `side`'s runs by seed, in seed order."""
-    return {r["seed"]: r["run"] for r in sorted(records, key=lambda r: r.get("seed", 0)) if r["side"] == side}
 
 
 def zoo_row(run):

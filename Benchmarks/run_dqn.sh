@@ -34,41 +34,12 @@ while [ $# -gt 0 ]; do
         *) echo "usage: $0 [--quick] [--results FILE]" >&2; exit 2 ;;
     esac
 done
-if [ -z "$results" ]; then results="$(mktemp --suffix=.jsonl /tmp/dojo-dqn-XXXXXX)"; fi
-: > "$results"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-if [ ! -x "$here/.venv/bin/python" ]; then
-    python3 -m venv "$here/.venv"
-    "$here/.venv/bin/pip" install --quiet --upgrade pip
-fi
-"$here/.venv/bin/pip" install --quiet -r "$here/requirements.txt" -r "$here/requirements-dqn.txt"
-
-# The commit (and whether tracked files differ from it) that the build compiles.
-commit="$(git -C "$root" rev-parse --short HEAD)"
-dirty=false
-if [ -n "$(git -C "$root" status --porcelain --untracked-files=no)" ]; then dirty=true; fi
-(cd "$root" && swift build -c release --product dojo >&2)
-# A copy, so a rebuild in .build during the run (someone else's swift build) cannot swap it.
-cp "$root/.build/release/dojo" "$work/dojo"
-dojo="$work/dojo"
-python="$here/.venv/bin/python"
+source "$here/bench_common.sh"
+start_results dqn
+prepare_sides true
 dojo_steps=()
 sb3_steps=()
 if [ ${#steps[@]} -gt 0 ]; then dojo_steps=(--steps "${steps[0]}"); sb3_steps=(--timesteps "${steps[0]}"); fi
-
-# record SIDE SEED COMMAND...: runs COMMAND (which prints one JSON object) and appends
-# {"side", "seed", "finished" (UTC), "run": that object} to the results.
-record() {
-    local side="$1" seed="$2"
-    shift 2
-    echo "seed $seed: $side" >&2
-    local output
-    output="$("$@")"
-    printf '{"side": "%s", "seed": %s, "finished": "%s", "run": %s}\n' \
-        "$side" "$seed" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$output" >> "$results"
-}
 
 printf '{"side": "meta", "commit": "%s", "dirty": %s, "cores": %s, "date": "%s"}\n' \
     "$commit" "$dirty" "$(nproc)" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >> "$results"

@@ -22,17 +22,13 @@ Prints one JSON object: {"library", "seed", "timesteps", "updates", "episodes", 
 
 import argparse
 import json
-import platform
 import time
 
 import gymnasium as gym
-import numpy as np
-import stable_baselines3
 import torch
 from stable_baselines3 import DQN
-from stable_baselines3.common.evaluation import evaluate_policy
-from stable_baselines3.common.monitor import Monitor
-from stable_baselines3.common.vec_env import DummyVecEnv
+
+from sb3_common import environment_fields, greedy_evaluation
 
 ENV_ID = "CartPole-v1"
 # RL Baselines3 Zoo, hyperparams/dqn.yml, CartPole-v1 (n_timesteps 5e4 is --timesteps' default).
@@ -69,10 +65,7 @@ def main():
     model.learn(total_timesteps=args.timesteps)
     seconds = time.perf_counter() - start
 
-    evaluation_env = DummyVecEnv([lambda: Monitor(gym.make(ENV_ID))])
-    evaluation_env.seed(args.seed + 1)
-    mean_return, std_return = evaluate_policy(
-        model, evaluation_env, n_eval_episodes=args.episodes, deterministic=True)
+    mean_return, std_return = greedy_evaluation(model, ENV_ID, args.seed, args.episodes)
 
     timesteps, updates = int(model.num_timesteps), int(model._n_updates)
     print(json.dumps({
@@ -81,9 +74,7 @@ def main():
         "seconds": seconds, "construct_seconds": construct_seconds,
         "steps_per_second": timesteps / seconds, "updates_per_second": updates / seconds,
         "mean_return": float(mean_return), "std_return": float(std_return), "eval_episodes": args.episodes,
-        "torch_threads": torch.get_num_threads(), "device": str(model.device),
-        "versions": {"stable_baselines3": stable_baselines3.__version__, "torch": torch.__version__,
-                     "gymnasium": gym.__version__, "numpy": np.__version__, "python": platform.python_version()},
+        **environment_fields(model),
         "hyperparameters": dict(ZOO, total_timesteps=args.timesteps),
     }))
 
