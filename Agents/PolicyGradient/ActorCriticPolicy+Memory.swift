@@ -26,6 +26,13 @@ struct PolicyMemory {
         cell = hidden
     }
 
+    /// Takes the rows of a checkpoint (`hidden` and `cell`, `rows * hiddenSize` each).
+    mutating func restore(hidden: [Float], cell: [Float]) {
+        rows = hidden.count / hiddenSize
+        self.hidden = hidden
+        self.cell = cell
+    }
+
     /// Zeroes every row.
     mutating func clear() {
         for index in hidden.indices {

@@ -1,5 +1,6 @@
 import Dojo
 import Foundation
+import NeuralCore
 
 /// Proximal Policy Optimization (Schulman et al., 2017), with masks where the environment
 /// gives them: the entry point to train one.
@@ -19,6 +20,9 @@ public struct PPO {
     /// (`dojo train --init-from`: fine-tuning, transfer to another map); its networks must have
     /// this configuration's architecture.
     public var initialWeights: URL?
+    /// Asked after every rollout; returning `true` stops training cleanly with a resumable
+    /// `latest.safetensors` (Ctrl-C in `dojo train`).
+    public var shouldStop: (() -> Bool)?
     /// Called with each metrics row as it is written (progress output).
     public var onMetrics: ((MetricsRow) -> Void)?
     /// Called with each periodic evaluation.
@@ -53,7 +57,11 @@ public struct PPO {
 
     /// Trains on the environment registered as `environmentID`, opened with its concrete type;
     /// its spec's reward threshold ends training early with `stop_on_reward_threshold`.
-    public func train(environmentID: String, registry: EnvironmentRegistry, options: Options = [:]) throws(AgentError) -> PPOTrainingResult {
+    ///
+    /// - Parameter checkpoint: a resumable checkpoint of this run (its latest) to continue from.
+    public func train(
+        environmentID: String, registry: EnvironmentRegistry, options: Options = [:], resumingFrom checkpoint: URL? = nil
+    ) throws(AgentError) -> PPOTrainingResult {
         let spec: EnvironmentSpec
         do {
             spec = try registry.spec(environmentID)
@@ -62,34 +70,70 @@ public struct PPO {
         }
         return try registry.openForAgent(
             id: environmentID, options: options,
-            with: Trainer(ppo: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold))
+            with: Trainer(ppo: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold, checkpoint: checkpoint))
     }
 
     /// Trains on copies of `environment`.
     ///
     /// - Parameter rewardThreshold: the evaluation mean return that stops training when
     ///   `stop_on_reward_threshold` is set.
-    public func train<E: Environment>(on environment: E, environmentID: String, rewardThreshold: Double? = nil) throws(AgentError) -> PPOTrainingResult {
+    public func train<E: Environment>(
+        on environment: E, environmentID: String, rewardThreshold: Double? = nil, resumingFrom checkpoint: URL? = nil
+    ) throws(AgentError) -> PPOTrainingResult {
         let training = try PPOTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, configuration: configuration,
             seed: seed, agentName: agentName, runFolder: runFolder, initialWeights: initialWeights)
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
+        training.shouldStop = shouldStop
+        if let checkpoint { try training.restore(from: Self.read(checkpoint), path: checkpoint.path) }
         try training.run()
         return PPOTrainingResult(
             policy: training.policy, timesteps: training.timesteps, updates: training.updates, episodes: training.episodes,
             metrics: training.events.metrics, evaluations: training.events.evaluations,
             bestMeanReturn: training.events.statistics.bestMeanReturn, stoppedEarly: training.events.stoppedEarly,
-            metadata: training.metadata())
+            interrupted: training.interrupted, metadata: training.metadata())
+    }
+
+    /// The run saved in a resumable `checkpoint` (a run folder's latest): its agent, settings
+    /// and seed, writing into `runFolder`; pass the checkpoint to
+    /// ``train(environmentID:registry:options:resumingFrom:)`` to continue it.
+    ///
+    /// - Returns: the run and the id of the environment it trains on.
+    /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` when the file is not a resumable
+    ///   policy-gradient checkpoint.
+    public static func resuming(from checkpoint: URL, runFolder: RunFolder?) throws(AgentError) -> (ppo: PPO, environmentID: String) {
+        let file = try read(checkpoint)
+        let metadata = try CheckpointMetadata(entries: file.metadata, path: checkpoint.path)
+        guard PPOCheckpoint.agentNames.contains(metadata.agent) else {
+            throw .invalidCheckpoint(path: checkpoint.path, reason: "holds a '\(metadata.agent)' agent, not one of \(PPOCheckpoint.agentNames.joined(separator: ", "))")
+        }
+        let configuration = try PPOConfiguration(json: metadata.hyperparameters)
+        guard let text = file.metadata[PPOResumableCheckpoint.trainingStateKey],
+              let state = try? JSONDecoder().decode(PPOTrainingState.self, from: Data(text.utf8))
+        else {
+            throw .invalidCheckpoint(path: checkpoint.path, reason: "holds a policy but no readable training state to resume")
+        }
+        let ppo = PPO(configuration: configuration, seed: state.seed, runFolder: runFolder, agentName: metadata.agent)
+        return (ppo, metadata.environmentID)
+    }
+
+    private static func read(_ checkpoint: URL) throws(AgentError) -> SafeTensors {
+        do {
+            return try SafeTensors(contentsOf: checkpoint)
+        } catch {
+            throw .invalidCheckpoint(path: checkpoint.path, reason: "\(error)")
+        }
     }
 
     private struct Trainer: EnvironmentVisitor {
         let ppo: PPO
         let environmentID: String
         let rewardThreshold: Double?
+        let checkpoint: URL?
 
         func visit<E: Environment>(_ environment: E) throws -> PPOTrainingResult {
-            try ppo.train(on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold)
+            try ppo.train(on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, resumingFrom: checkpoint)
         }
     }
 }
@@ -112,6 +156,9 @@ public struct PPOTrainingResult {
     public let bestMeanReturn: Double?
     /// Whether an evaluation reached the reward threshold and ended training early.
     public let stoppedEarly: Bool
+    /// Whether ``PPO/shouldStop`` ended training before its budget; the run folder's latest
+    /// checkpoint then continues it.
+    public let interrupted: Bool
     /// The metadata of the final checkpoint.
     public let metadata: CheckpointMetadata
 }

@@ -56,6 +56,9 @@ public struct PPOConfiguration: AgentConfiguration, TrainingEventSettings, Equat
     public var nEvalEpisodes = 10
     /// Stop once an evaluation's mean return reaches the environment's reward threshold.
     public var stopOnRewardThreshold = false
+    /// Environment steps between resumable `latest` checkpoints (written after the rollout that
+    /// crosses a multiple); 0 for none.
+    public var checkpointFreq = 0
     /// Environment steps between metrics rows (written after the rollout that crosses a multiple).
     public var metricsInterval = 1_000
     /// How the copies are stepped: on the training thread, or split across threads (results are
@@ -114,6 +117,7 @@ public struct PPOConfiguration: AgentConfiguration, TrainingEventSettings, Equat
         case nEvalEpisodes = "n_eval_episodes"
         case stopOnRewardThreshold = "stop_on_reward_threshold"
         case metricsInterval = "metrics_interval"
+        case checkpointFreq = "checkpoint_freq"
         case nEnvs = "n_envs"
         case useRmsProp = "use_rms_prop"
         case rmsPropEps = "rms_prop_eps"

@@ -30,6 +30,12 @@ final class PPOTraining<E: Environment> {
     var episodes = 0
     var updates = 0
     let runFolder: RunFolder?
+    /// Whether the state came from a checkpoint (``restore(from:path:)``).
+    var isResumed = false
+    /// Asked after every rollout; `true` stops the run with a resumable latest checkpoint.
+    var shouldStop: (() -> Bool)?
+    /// Whether ``shouldStop`` ended the run before its budget.
+    var interrupted = false
     /// Metrics rows, evaluations, the best checkpoint and the early stop.
     let events: TrainingEvents
     /// The policy evaluations play: the same networks with a memory of its own, so evaluating
@@ -134,13 +140,17 @@ final class PPOTraining<E: Environment> {
     var progressRemaining: Float { Float(max(0, 1 - Double(timesteps) / Double(configuration.totalTimesteps))) }
 
     func run() throws(AgentError) {
-        do {
-            try envs.reset(seed: seed)
-        } catch {
-            throw .environment(error)
+        if isResumed {
+            try runFolder?.keepMetricsRows(upTo: timesteps)
+        } else {
+            do {
+                try envs.reset(seed: seed)
+            } catch {
+                throw .environment(error)
+            }
+            try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
         }
-        try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
-        try events.begin(resuming: false)
+        try events.begin(resuming: isResumed)
         while timesteps < configuration.totalTimesteps && !events.stoppedEarly {
             let before = timesteps
             try collectRollout()
@@ -151,160 +161,16 @@ final class PPOTraining<E: Environment> {
             ) { () throws(AgentError) in
                 if let runFolder { try PPOCheckpoint.save(learner.network, metadata: metadata(), to: runFolder.bestCheckpoint) }
             }
+            if TrainingEvents.crossed(configuration.checkpointFreq, timesteps: timesteps, stepSize: timesteps - before) {
+                try writeLatestCheckpoint()
+            }
+            if shouldStop?() == true {
+                interrupted = true
+                try writeLatestCheckpoint()
+                return
+            }
         }
         if let runFolder { try PPOCheckpoint.save(learner.network, metadata: metadata(), to: runFolder.finalCheckpoint) }
-    }
-
-    /// `n_steps` steps of every copy into the buffer, or with `complete_episodes` one episode
-    /// of every copy from a common reset, then GAE.
-    func collectRollout() throws(AgentError) {
-        buffer.reset()
-        let copies = envs.count
-        if configuration.completeEpisodes {
-            do {
-                try envs.reset()
-            } catch {
-                throw .environment(error)
-            }
-            for copy in 0..<copies {
-                running[copy] = true
-                episodeStarts[copy] = true
-            }
-        }
-        if policy.memory != nil {
-            policy.memory?.resize(to: copies)
-            rolloutStartMemory = (policy.memory!.hidden, policy.memory!.cell)
-        }
-        for step in 0..<configuration.nSteps {
-            let batchNow = envs.batch
-            _ = observations.withUnsafeMutableBufferPointer { $0.initialize(from: batchNow.observations) }
-            if usesMasks { _ = masks.withUnsafeMutableBufferPointer { $0.initialize(from: batchNow.actionMasks) } }
-            observations.withUnsafeBufferPointer { observations in
-                masks.withUnsafeBufferPointer { masks in
-                    actions.withUnsafeMutableBufferPointer { actions in
-                        logProbabilities.withUnsafeMutableBufferPointer { logProbabilities in
-                            values.withUnsafeMutableBufferPointer { values in
-                                episodeStarts.withUnsafeBufferPointer { starts in
-                                    policy.act(
-                                        observations: observations, count: copies, masks: usesMasks ? masks : nil, deterministic: false,
-                                        actions: actions, logProbabilities: logProbabilities, values: values, episodeStarts: starts,
-                                        using: &collectionGenerator)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if !configuration.useBaseline { zeroValues() }
-            for copy in 0..<copies { environmentActions[copy] = actionSpace.element(atIndex: actions[copy]) }
-            let result = envs.step(environmentActions)
-            timesteps += copies
-            observations.withUnsafeBufferPointer { observations in
-                masks.withUnsafeBufferPointer { masks in
-                    actions.withUnsafeBufferPointer { actions in
-                        logProbabilities.withUnsafeBufferPointer { logProbabilities in
-                            values.withUnsafeBufferPointer { values in
-                                episodeStarts.withUnsafeBufferPointer { starts in
-                                    buffer.add(
-                                        observations: observations, masks: usesMasks ? masks : nil, actions: actions,
-                                        logProbabilities: logProbabilities, values: values, episodeStarts: starts,
-                                        rewards: result.rewards, terminations: result.terminations, truncations: result.truncations)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if configuration.completeEpisodes {
-                for copy in 0..<copies {
-                    if !running[copy] { buffer.leaveOutOfTraining(step: step, copy: copy) }
-                    if result.terminations[copy] || result.truncations[copy] { running[copy] = false }
-                }
-            }
-            for copy in 0..<copies {
-                let ended = result.terminations[copy] || result.truncations[copy]
-                episodeStarts[copy] = ended
-                if result.truncations[copy] && !result.terminations[copy] {
-                    var finalValue: Float = 0
-                    if configuration.useBaseline {
-                        withUnsafeMutablePointer(to: &finalValue) { pointer in
-                                policy.values(
-                                observations: result.finalObservation(copy), count: 1, firstRow: copy,
-                                into: UnsafeMutableBufferPointer(start: pointer, count: 1))
-                        }
-                    }
-                    buffer.setFinalValue(finalValue, step: step, copy: copy)
-                }
-                if result.hasEpisodeStatistics[copy] {
-                    episodes += 1
-                    events.episodeEnded(return: result.episodeReturns[copy])
-                }
-            }
-            if configuration.completeEpisodes && !running.contains(true) { break }
-        }
-        episodeStarts.withUnsafeBufferPointer { starts in policy.memory?.forget(where: starts) }
-        values.withUnsafeMutableBufferPointer { last in
-            policy.values(observations: envs.batch.observations, count: copies, into: last)
-        }
-        if !configuration.useBaseline { zeroValues() }
-        buffer.computeAdvantages(lastValues: values, gamma: configuration.gamma, lambda: configuration.gaeLambda)
-    }
-
-    /// `n_epochs` passes over the rollout in shuffled minibatches, stopping early past the
-    /// target KL as SB3 does; a whole-episode rollout is one batch of all its training rows.
-    func train() {
-        let remaining = progressRemaining
-        learner.optimizer.learningRate = configuration.learningRate * (configuration.learningRateSchedule == .linear ? remaining : 1)
-        let clipShrinks = configuration.clipRangeSchedule == .linear && configuration.clipRange.isFinite
-        learner.clipRange = configuration.clipRange * (clipShrinks ? remaining : 1)
-        if configuration.completeEpisodes {
-            let trainingRows = buffer.trainingRows
-            let whole = RolloutBatch(size: trainingRows.count, observationSize: observationSize, actionCount: actionCount, usesMasks: usesMasks)
-            buffer.fill(whole, rows: trainingRows[...])
-            for _ in 0..<configuration.nEpochs {
-                events.updated(loss: Double(learner.update(on: whole).loss))
-                updates += 1
-            }
-            return
-        }
-        if configuration.recurrent { return trainSequences() }
-        epochs: for _ in 0..<configuration.nEpochs {
-            rows.shuffle(using: &shuffleGenerator)
-            var start = 0
-            while start + configuration.batchSize <= rows.count {
-                buffer.fill(batch, rows: rows[start..<start + configuration.batchSize])
-                let statistics = learner.update(on: batch)
-                events.updated(loss: Double(statistics.loss))
-                updates += 1
-                start += configuration.batchSize
-                if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
-            }
-        }
-    }
-
-    /// `n_epochs` passes over the rollout in minibatches of whole copies' sequences, shuffled,
-    /// each replayed through the memory from its state at the rollout's start.
-    private func trainSequences() {
-        let perBatch = configuration.batchSize / configuration.nSteps
-        epochs: for _ in 0..<configuration.nEpochs {
-            copyOrder.shuffle(using: &shuffleGenerator)
-            var start = 0
-            while start + perBatch <= copyOrder.count {
-                buffer.fillSequences(
-                    batch, copies: copyOrder[start..<start + perBatch], initialHidden: rolloutStartMemory.hidden,
-                    initialCell: rolloutStartMemory.cell)
-                let statistics = learner.update(on: batch)
-                events.updated(loss: Double(statistics.loss))
-                updates += 1
-                start += perBatch
-                if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
-            }
-        }
-    }
-
-    /// Without a baseline the values are 0, so advantages are the returns themselves.
-    private func zeroValues() {
-        for copy in values.indices { values[copy] = 0 }
     }
 
     /// The checkpoint metadata of the networks as they are.

@@ -23,7 +23,8 @@ struct TrainCommand: ParsableCommand {
             latest.safetensors is resumable: it also holds the target network, the optimizer, the \
             counters, the generators and the environments (and the replay buffer with \
             --set save_replay_buffer=true); --resume DIR continues the run in DIR from it and ends \
-            with the weights an uninterrupted run gives (DQN); --init-from CHECKPOINT starts a new run \
+            with the weights an uninterrupted run gives (any agent; policy-gradient runs checkpoint \
+            between rollouts); --init-from CHECKPOINT starts a new run \
             from a checkpoint's weights (fine-tuning, another map). Ctrl-C stops cleanly: it writes \
             latest.safetensors and exits with status 130. \
             Settings use Stable-Baselines3's names: --set learning_rate=0.001 --set net_arch=[128,128]. \
@@ -67,92 +68,103 @@ struct TrainCommand: ParsableCommand {
         guard ["dqn", "ppo", "a2c", "reinforce"].contains(agent) else {
             throw ValidationError("--agent: expected dqn, ppo, a2c or reinforce, got \(agent)")
         }
-        if agent != "dqn", resume != nil { throw ValidationError("--resume: \(agent) runs cannot be resumed yet; only dqn") }
         if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
         if initFrom != nil, resume != nil { throw ValidationError("--init-from: a resumed run continues from its own weights; drop --init-from or --resume") }
     }
 
     func run() throws {
-        if agent != "dqn" { return try runPolicyGradient() }
-        let folderURL: URL
-        var dqn: DQN
-        let environmentID: String
-        var checkpoint: URL?
         if let resume {
-            folderURL = URL(fileURLWithPath: resume)
-            let runFolder = try RunFolder(url: folderURL)
-            checkpoint = runFolder.latestCheckpoint
-            (dqn, environmentID) = try DQN.resuming(from: runFolder.latestCheckpoint, runFolder: runFolder)
-        } else {
-            var configuration = try DQNConfiguration.preset(named: preset, environmentID: env).setting(settings)
-            if let steps { configuration.totalTimesteps = steps }
-            try configuration.validate()
-            _ = try EnvironmentRegistry.standard.spec(env)
-            folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
-            try refuseExistingRun(in: folderURL)
-            dqn = DQN(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
-            dqn.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
-            environmentID = env
+            let folder = try RunFolder(url: URL(fileURLWithPath: resume))
+            let agentName = try loadPolicy(from: folder.latestCheckpoint).metadata.agent
+            if PPOCheckpoint.agentNames.contains(agentName) {
+                var (loop, environmentID) = try PPO.resuming(from: folder.latestCheckpoint, runFolder: folder)
+                return try execute(
+                    agent: agentName, environmentID: environmentID, seed: loop.seed, folder: folder.url,
+                    totalTimesteps: loop.configuration.totalTimesteps, evalEpisodes: loop.configuration.nEvalEpisodes
+                ) { shouldStop in
+                    loop.shouldStop = shouldStop
+                    if !json { (loop.onMetrics, loop.onEvaluation) = (Self.printProgress, Self.printEvaluation) }
+                    return TrainingOutcome(try loop.train(environmentID: environmentID, registry: .standard, resumingFrom: folder.latestCheckpoint))
+                }
+            }
+            var (dqn, environmentID) = try DQN.resuming(from: folder.latestCheckpoint, runFolder: folder)
+            return try execute(
+                agent: DQNCheckpoint.agentName, environmentID: environmentID, seed: dqn.seed, folder: folder.url,
+                totalTimesteps: dqn.configuration.totalTimesteps, evalEpisodes: dqn.configuration.nEvalEpisodes
+            ) { shouldStop in
+                dqn.shouldStop = shouldStop
+                if !json { (dqn.onMetrics, dqn.onEvaluation) = (Self.printProgress, Self.printEvaluation) }
+                return TrainingOutcome(try dqn.train(environmentID: environmentID, registry: .standard, resumingFrom: folder.latestCheckpoint))
+            }
         }
-        let configuration = dqn.configuration
+        _ = try EnvironmentRegistry.standard.spec(env)
+        let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
+        let initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
+        if agent != DQNCheckpoint.agentName {
+            var configuration = try PPOConfiguration.preset(named: preset, environmentID: env, agent: agent).setting(settings)
+            if let steps { configuration.totalTimesteps = steps }
+            try refuseExistingRun(in: folderURL)
+            let runFolder = try RunFolder(url: folderURL)
+            var loop = switch agent {
+            case PPOCheckpoint.a2cAgentName: PPO.a2c(configuration: configuration, seed: seed, runFolder: runFolder)
+            case PPOCheckpoint.reinforceAgentName: PPO.reinforce(configuration: configuration, seed: seed, runFolder: runFolder)
+            default: PPO(configuration: configuration, seed: seed, runFolder: runFolder)
+            }
+            loop.initialWeights = initialWeights
+            return try execute(
+                agent: agent, environmentID: env, seed: seed, folder: folderURL, totalTimesteps: configuration.totalTimesteps,
+                evalEpisodes: configuration.nEvalEpisodes
+            ) { shouldStop in
+                loop.shouldStop = shouldStop
+                if !json { (loop.onMetrics, loop.onEvaluation) = (Self.printProgress, Self.printEvaluation) }
+                return TrainingOutcome(try loop.train(environmentID: env, registry: .standard))
+            }
+        }
+        var configuration = try DQNConfiguration.preset(named: preset, environmentID: env).setting(settings)
+        if let steps { configuration.totalTimesteps = steps }
+        try configuration.validate()
+        try refuseExistingRun(in: folderURL)
+        var dqn = DQN(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
+        dqn.initialWeights = initialWeights
+        try execute(
+            agent: agent, environmentID: env, seed: seed, folder: folderURL, totalTimesteps: configuration.totalTimesteps,
+            evalEpisodes: configuration.nEvalEpisodes
+        ) { shouldStop in
+            dqn.shouldStop = shouldStop
+            if !json { (dqn.onMetrics, dqn.onEvaluation) = (Self.printProgress, Self.printEvaluation) }
+            return TrainingOutcome(try dqn.train(environmentID: env, registry: .standard))
+        }
+    }
+
+    /// Runs `train` with Ctrl-C wired to a clean stop (a resumable latest checkpoint and exit
+    /// status 130), then evaluates the final policy greedily and reports the run.
+    private func execute(
+        agent: String, environmentID: String, seed: UInt64, folder: URL, totalTimesteps: Int, evalEpisodes: Int,
+        train: (_ shouldStop: @escaping () -> Bool) throws -> TrainingOutcome
+    ) throws {
         if !json {
             let what = resume == nil ? "training" : "resuming"
-            print("\(what) \(agent) on \(environmentID) (seed \(dqn.seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
-            dqn.onMetrics = Self.printProgress
-            dqn.onEvaluation = Self.printEvaluation
+            print("\(what) \(agent) on \(environmentID) (seed \(seed), \(totalTimesteps) steps) in \(folder.path)")
         }
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
         defer { signal(SIGINT, SIG_DFL) }
-        dqn.shouldStop = { interruptRequested.load(ordering: .relaxed) }
         let clock = ContinuousClock()
         let start = clock.now
-        let run = try dqn.train(environmentID: environmentID, registry: .standard, resumingFrom: checkpoint)
+        let run = try train { interruptRequested.load(ordering: .relaxed) }
         let seconds = (clock.now - start) / .seconds(1)
         if run.interrupted {
-            let latest = folderURL.appendingPathComponent("latest.safetensors").path
-            let message = "interrupted at \(run.timesteps) steps; wrote \(latest); continue with: dojo train --resume \(folderURL.path)\n"
+            let latest = folder.appendingPathComponent("latest.safetensors").path
+            let message = "interrupted at \(run.timesteps) steps; wrote \(latest); continue with: dojo train --resume \(folder.path)\n"
             fflush(nil)
             FileHandle.standardError.write(Data(message.utf8))
             throw ExitCode(130)
         }
         let evaluation = try evaluate(
-            policy: run.policy, environmentID: environmentID, registry: .standard, episodes: configuration.nEvalEpisodes,
-            seed: dqn.seed &+ 1)
+            policy: run.policy, environmentID: environmentID, registry: .standard, episodes: evalEpisodes, seed: seed &+ 1)
         report(
-            timesteps: run.timesteps, updates: run.updates, episodes: run.episodes, seconds: seconds, folder: folderURL,
+            agent: agent, timesteps: run.timesteps, updates: run.updates, episodes: run.episodes, seconds: seconds, folder: folder,
             stoppedEarly: run.stoppedEarly, bestMeanReturn: run.bestMeanReturn, evaluation: evaluation, environmentID: environmentID,
-            seed: dqn.seed)
-    }
-
-    /// A PPO, A2C or REINFORCE run: the preset with the settings, trained into a new run folder, its final
-    /// policy evaluated greedily.
-    private func runPolicyGradient() throws {
-        var configuration = try PPOConfiguration.preset(named: preset, environmentID: env, agent: agent).setting(settings)
-        if let steps { configuration.totalTimesteps = steps }
-        _ = try EnvironmentRegistry.standard.spec(env)
-        let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
-        try refuseExistingRun(in: folderURL)
-        let runFolder = try RunFolder(url: folderURL)
-        var loop = switch agent {
-        case PPOCheckpoint.a2cAgentName: PPO.a2c(configuration: configuration, seed: seed, runFolder: runFolder)
-        case PPOCheckpoint.reinforceAgentName: PPO.reinforce(configuration: configuration, seed: seed, runFolder: runFolder)
-        default: PPO(configuration: configuration, seed: seed, runFolder: runFolder)
-        }
-        loop.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
-        if !json {
-            print("training \(agent) on \(env) (seed \(seed), \(configuration.totalTimesteps) steps) in \(folderURL.path)")
-            loop.onMetrics = Self.printProgress
-            loop.onEvaluation = Self.printEvaluation
-        }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let run = try loop.train(environmentID: env, registry: .standard)
-        let seconds = (clock.now - start) / .seconds(1)
-        let evaluation = try evaluate(
-            policy: run.policy, environmentID: env, registry: .standard, episodes: configuration.nEvalEpisodes, seed: seed &+ 1)
-        report(
-            timesteps: run.timesteps, updates: run.updates, episodes: run.episodes, seconds: seconds, folder: folderURL,
-            stoppedEarly: run.stoppedEarly, bestMeanReturn: run.bestMeanReturn, evaluation: evaluation, environmentID: env, seed: seed)
+            seed: seed)
     }
 
     /// Prints a metrics row as a progress line.
@@ -170,7 +182,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Prints a finished run: one JSON object with `--json`, otherwise a summary.
     private func report(
-        timesteps: Int, updates: Int, episodes: Int, seconds: Double, folder: URL, stoppedEarly: Bool, bestMeanReturn: Double?,
+        agent: String, timesteps: Int, updates: Int, episodes: Int, seconds: Double, folder: URL, stoppedEarly: Bool, bestMeanReturn: Double?,
         evaluation: EvaluationResult, environmentID: String, seed: UInt64
     ) {
         let final = folder.appendingPathComponent("final.safetensors").path

@@ -72,6 +72,31 @@ import Testing
         #expect(policyOnly.status != 0 && policyOnly.stderr.contains("latest.safetensors"), "\(policyOnly.stderr)")
     }
 
+    /// The same for PPO: `--resume` finds the agent in the checkpoint, continues from the
+    /// latest checkpoint (written after the rollout that crossed 2,000 steps) and writes the
+    /// final checkpoint the uninterrupted run wrote, byte for byte.
+    @Test func resumeContinuesAPPORunToTheSameWeights() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (whole, stopped) = (folder.appendingPathComponent("whole"), folder.appendingPathComponent("stopped"))
+        let first = try DojoBinary.run([
+            "train", "--agent", "ppo", "--preset", "zoo", "--seed", "4", "--steps", "3072", "--out", whole.path,
+            "--set", "checkpoint_freq=2000", "--set", "metrics_interval=1000",
+        ])
+        #expect(first.status == 0, "\(first.stderr)")
+        try FileManager.default.createDirectory(at: stopped, withIntermediateDirectories: true)
+        for name in ["latest.safetensors", "metrics.csv", "config.json"] {
+            try FileManager.default.copyItem(at: whole.appendingPathComponent(name), to: stopped.appendingPathComponent(name))
+        }
+        let resumed = try DojoBinary.run(["train", "--resume", stopped.path])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("resuming ppo on CartPole-v1 (seed 4"))
+        let expected = try Data(contentsOf: whole.appendingPathComponent("final.safetensors"))
+        #expect(try Data(contentsOf: stopped.appendingPathComponent("final.safetensors")) == expected)
+        let rows = try String(contentsOf: stopped.appendingPathComponent("metrics.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.map { $0.prefix(while: { $0 != "," }) } == ["timesteps", "1024", "2048", "3072"])
+    }
+
     /// `dojo train --env CartPole-v1 --agent ppo --seed N` with no other options: PPO's default
     /// preset, which stops at its first evaluation reaching 475, writes its run folder under
     /// `runs/`, and its final policy scores at least 475 over 20 greedy episodes.

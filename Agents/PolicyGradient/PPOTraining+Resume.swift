@@ -1,0 +1,116 @@
+import Dojo
+import Foundation
+import NeuralCore
+
+/// Resumable policy-gradient checkpoints, written between rollouts: the networks as in `final`
+/// (`policy.*`, `value.*`, `lstm.*` and ``CheckpointMetadata``), the optimizer's state under
+/// `optimizer.*`, a recurrent policy's memory of every copy under `memory.hidden` and
+/// `memory.cell`, and in `__metadata__["training_state"]` the JSON of everything else: the
+/// counters, both generators, the shuffled orders, the episode-start flags, the environments'
+/// states and the statistics behind the metrics. A run resumed from one ends bit-identical to
+/// the run that was never stopped.
+enum PPOResumableCheckpoint {
+    static let trainingStateKey = "training_state"
+    static let optimizerPrefix = "optimizer."
+    static let memoryHidden = "memory.hidden"
+    static let memoryCell = "memory.cell"
+}
+
+/// Everything about a policy-gradient run between rollouts that is not a tensor.
+struct PPOTrainingState: Codable {
+    var seed: UInt64
+    var timesteps: Int
+    var episodes: Int
+    var updates: Int
+    var statistics: TrainingEvents.Statistics
+    var collection: SeededGenerator
+    var shuffle: SeededGenerator
+    var rows: [Int]
+    var copyOrder: [Int]
+    var episodeStarts: [Bool]
+    var environments: VectorEnvironmentState
+    var optimizer: [String: String]
+}
+
+extension PPOTraining {
+    /// The run as a checkpoint: resumable when every environment copy can save its state,
+    /// otherwise the networks alone.
+    func checkpointContents() -> SafeTensors {
+        var file = learner.network.module.state(metadata: metadata().entries)
+        guard let environments = envs.saveState() else { return file }
+        let named = learner.network.module.namedParameters
+        let progress = TrainingProgress(step: updates, scheduleStep: timesteps, learningRate: learner.optimizer.learningRate)
+        let optimizer = learner.optimizer.checkpoint(of: named, progress: progress)
+        file.tensors += optimizer.tensors.map { (PPOResumableCheckpoint.optimizerPrefix + $0.name, $0.tensor) }
+        if let memory = policy.memory {
+            let shape = [memory.rows, memory.hiddenSize]
+            file.tensors.append((PPOResumableCheckpoint.memoryHidden, Tensor(shape: shape, scalars: memory.hidden)))
+            file.tensors.append((PPOResumableCheckpoint.memoryCell, Tensor(shape: shape, scalars: memory.cell)))
+        }
+        let state = PPOTrainingState(
+            seed: seed, timesteps: timesteps, episodes: episodes, updates: updates, statistics: events.statistics,
+            collection: collectionGenerator, shuffle: shuffleGenerator, rows: rows, copyOrder: copyOrder, episodeStarts: episodeStarts,
+            environments: environments, optimizer: optimizer.metadata)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let json = try? encoder.encode(state) else { preconditionFailure("expected the training state to encode as JSON") }
+        file.metadata[PPOResumableCheckpoint.trainingStateKey] = String(decoding: json, as: UTF8.self)
+        return file
+    }
+
+    /// Writes ``checkpointContents()`` to the run folder's latest checkpoint, atomically.
+    func writeLatestCheckpoint() throws(AgentError) {
+        guard let runFolder else { return }
+        do {
+            try checkpointContents().write(to: runFolder.latestCheckpoint)
+        } catch {
+            throw .file(path: runFolder.latestCheckpoint.path, reason: "cannot write the checkpoint: \(error)")
+        }
+    }
+
+    /// Continues the run saved in `file` (read from `path`): weights, optimizer, memory,
+    /// counters, generators, orders and environments.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` naming what is missing or does
+    ///   not fit this run.
+    func restore(from file: SafeTensors, path: String) throws(AgentError) {
+        guard let text = file.metadata[PPOResumableCheckpoint.trainingStateKey] else {
+            throw .invalidCheckpoint(path: path, reason: "holds a policy but no training state to resume (no \(PPOResumableCheckpoint.trainingStateKey) in its metadata)")
+        }
+        let state: PPOTrainingState
+        do {
+            state = try JSONDecoder().decode(PPOTrainingState.self, from: Data(text.utf8))
+        } catch {
+            throw .invalidCheckpoint(path: path, reason: "\(PPOResumableCheckpoint.trainingStateKey): \(error)")
+        }
+        guard state.seed == seed else {
+            throw .invalidCheckpoint(path: path, reason: "was trained with seed \(state.seed), not \(seed)")
+        }
+        guard state.rows.count == rows.count, state.copyOrder.count == copyOrder.count, state.episodeStarts.count == episodeStarts.count else {
+            throw .invalidCheckpoint(path: path, reason: "its rollouts do not fit n_steps \(configuration.nSteps) and \(configuration.nEnvs) environments")
+        }
+        let prefix = PPOResumableCheckpoint.optimizerPrefix
+        let optimizer = SafeTensors(
+            tensors: file.tensors.compactMap { $0.name.hasPrefix(prefix) ? (String($0.name.dropFirst(prefix.count)), $0.tensor) : nil },
+            metadata: state.optimizer)
+        do {
+            try learner.network.module.load(file)
+            _ = try learner.optimizer.restore(from: optimizer, parameters: learner.network.module.namedParameters)
+            try envs.restoreState(state.environments)
+        } catch {
+            throw .invalidCheckpoint(path: path, reason: "\(error)")
+        }
+        if policy.memory != nil {
+            guard let hidden = file[PPOResumableCheckpoint.memoryHidden], let cell = file[PPOResumableCheckpoint.memoryCell],
+                  hidden.shape == [envs.count, configuration.lstmHiddenSize], cell.shape == hidden.shape
+            else {
+                throw .invalidCheckpoint(path: path, reason: "expected the recurrent memory of \(envs.count) copies")
+            }
+            policy.memory?.restore(hidden: hidden.scalars, cell: cell.scalars)
+        }
+        (timesteps, episodes, updates, events.statistics) = (state.timesteps, state.episodes, state.updates, state.statistics)
+        (collectionGenerator, shuffleGenerator) = (state.collection, state.shuffle)
+        (rows, copyOrder, episodeStarts) = (state.rows, state.copyOrder, state.episodeStarts)
+        isResumed = true
+    }
+}
