@@ -41,19 +41,48 @@ public struct EvaluationResult: Sendable, Equatable, Codable {
 ///
 /// - Parameters:
 ///   - deterministic: greedy actions (the default, as SB3's `evaluate_policy`).
-/// - Throws: ``AgentError/unsupportedActionSpace(environment:space:)`` when the action space is
-///   not finite or does not match the policy's, and ``AgentError/environment(_:)`` when a reset fails.
+/// A `Box` action space is played by a ``ContinuousPolicy`` (a Gaussian actor-critic), its
+/// values clipped into the space's bounds.
+///
+/// - Throws: ``AgentError/unsupportedActionSpace(environment:space:)`` when the action space
+///   does not match the policy's (another number of actions, or a Box for a discrete policy),
+///   and ``AgentError/environment(_:)`` when a reset fails.
 public func evaluate<E: Environment>(
     policy: some Policy, environment: E, episodes: Int = 10, seed: UInt64 = 0, deterministic: Bool = true
 ) throws(AgentError) -> EvaluationResult {
-    var environment = environment
     let actionSpace = environment.actionSpace
-    guard let actionCount = actionSpace.indexCount, actionCount == policy.actionCount else {
+    if let actionCount = actionSpace.indexCount, actionCount == policy.actionCount {
+        return try play(environment, episodes: episodes, seed: seed, forget: policy.resetMemory) { observation, mask, generator in
+            let index = policy.action(for: observation, mask: mask, deterministic: deterministic, using: &generator)
+            return (actionSpace.element(atIndex: index), mask.map { !$0[index] } ?? false)
+        }
+    }
+    // A Box action space takes a continuous policy's values, clipped into its bounds.
+    guard actionSpace.indexCount == nil, let continuous = policy as? any ContinuousPolicy, continuous.actionSize == actionSpace.flatDimension else {
         throw .unsupportedActionSpace(environment: "\(E.self)", space: actionSpace.description)
     }
+    let values = UnsafeMutableBufferPointer<Float>.allocate(capacity: continuous.actionSize)
+    defer { values.deallocate() }
+    return try play(environment, episodes: episodes, seed: seed, forget: continuous.resetMemory) { observation, _, generator in
+        continuous.chooseActions(observations: observation, count: 1, deterministic: deterministic, into: values, using: &generator)
+        guard let action = actionSpace.clippedElement(fromFlat: UnsafeBufferPointer(values)) else {
+            preconditionFailure("expected a space without indices to take continuous values, got \(actionSpace)")
+        }
+        return (action, false)
+    }
+}
+
+/// Plays `episodes` episodes of `environment` with the actions `choose` gives for each flattened
+/// observation and legal-action mask (and whether that action was illegal), calling `forget`
+/// before each episode.
+private func play<E: Environment>(
+    _ environment: E, episodes: Int, seed: UInt64, forget: () -> Void,
+    choose: (UnsafeBufferPointer<Float>, UnsafeBufferPointer<Bool>?, inout SeededGenerator) -> (action: E.Action, illegal: Bool)
+) throws(AgentError) -> EvaluationResult {
+    var environment = environment
     let observationSpace = environment.observationSpace
     let observation = UnsafeMutableBufferPointer<Float>.allocate(capacity: observationSpace.flatDimension)
-    let mask = UnsafeMutableBufferPointer<Bool>.allocate(capacity: actionCount)
+    let mask = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(environment.actionSpace.indexCount ?? 0, 1))
     defer {
         observation.deallocate()
         mask.deallocate()
@@ -69,16 +98,14 @@ public func evaluate<E: Environment>(
             throw .environment(error)
         }
         observationSpace.flatten(start.observation, into: observation)
-        policy.resetMemory()
+        forget()
         var episodeReturn = 0.0
         var length = 0
         while true {
             if masks { environment.writeActionMask(into: mask) }
-            let index = policy.action(
-                for: UnsafeBufferPointer(observation), mask: masks ? UnsafeBufferPointer(mask) : nil,
-                deterministic: deterministic, using: &generator)
-            if masks && !mask[index] { result.illegalActions += 1 }
-            let step = environment.step(actionSpace.element(atIndex: index))
+            let (action, illegal) = choose(UnsafeBufferPointer(observation), masks ? UnsafeBufferPointer(mask) : nil, &generator)
+            if illegal { result.illegalActions += 1 }
+            let step = environment.step(action)
             episodeReturn += step.reward
             length += 1
             observationSpace.flatten(step.observation, into: observation)

@@ -45,6 +45,23 @@ extension Policy {
     }
 }
 
+/// Chooses continuous actions (a `Box` action space's flat values) from flattened observations:
+/// what evaluation and `watch` need from a Gaussian policy. The environment clips the values
+/// into its bounds (``Dojo/Space/clippedElement(fromFlat:)``).
+public protocol ContinuousPolicy {
+    /// Floats per action.
+    var actionSize: Int { get }
+
+    /// Writes `actionSize` values per observation into `actions`: the most probable action when
+    /// `deterministic`, else a draw from `generator`.
+    func chooseActions(
+        observations: UnsafeBufferPointer<Float>, count: Int, deterministic: Bool, into actions: UnsafeMutableBufferPointer<Float>,
+        using generator: inout SeededGenerator)
+
+    /// Forgets what the policy remembers of the episode so far.
+    func resetMemory()
+}
+
 /// Uniformly random legal actions: the baseline every learner must beat.
 public struct RandomPolicy: Policy, Sendable {
     public let actionCount: Int

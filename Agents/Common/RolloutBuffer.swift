@@ -23,6 +23,8 @@ public struct RolloutBuffer: Sendable {
     public let actionCount: Int
     /// Whether legal-action masks are stored.
     public let storesMasks: Bool
+    /// Floats per continuous action (a Box action's flat size), or 0 for action indices.
+    public let continuousActionSize: Int
     /// How the vector environment resets ended episodes.
     public let autoresetMode: AutoresetMode
     /// The steps stored so far.
@@ -35,6 +37,9 @@ public struct RolloutBuffer: Sendable {
     public internal(set) var masks: [Bool]
     /// The action indices taken.
     public internal(set) var actions: [Int]
+    /// The continuous actions taken, as the policy drew them before any clipping,
+    /// `continuousActionSize` floats per row (empty for action indices).
+    public internal(set) var continuousActions: [Float]
     /// The log-probability of each action under the policy that took it.
     public internal(set) var logProbabilities: [Float]
     /// The critic's value of each observation.
@@ -62,7 +67,8 @@ public struct RolloutBuffer: Sendable {
 
     /// An empty buffer of `steps` steps of `copies` copies.
     public init(
-        steps: Int, copies: Int, observationSize: Int, actionCount: Int, storesMasks: Bool, autoresetMode: AutoresetMode
+        steps: Int, copies: Int, observationSize: Int, actionCount: Int, storesMasks: Bool, autoresetMode: AutoresetMode,
+        continuousActionSize: Int = 0
     ) {
         precondition(steps > 0 && copies > 0, "expected positive steps and copies, got \(steps) and \(copies)")
         self.steps = steps
@@ -71,10 +77,12 @@ public struct RolloutBuffer: Sendable {
         self.actionCount = actionCount
         self.storesMasks = storesMasks
         self.autoresetMode = autoresetMode
+        self.continuousActionSize = continuousActionSize
         let rows = steps * copies
         observations = Array(repeating: 0, count: rows * observationSize)
         masks = Array(repeating: true, count: storesMasks ? rows * actionCount : 0)
         actions = Array(repeating: 0, count: rows)
+        continuousActions = Array(repeating: 0, count: rows * continuousActionSize)
         logProbabilities = Array(repeating: 0, count: rows)
         values = Array(repeating: 0, count: rows)
         episodeStarts = Array(repeating: false, count: rows)
@@ -165,6 +173,14 @@ public struct RolloutBuffer: Sendable {
                 }
             }
         }
+    }
+
+    /// Stores the continuous actions of the step ``add(observations:masks:actions:logProbabilities:values:episodeStarts:rewards:terminations:truncations:)``
+    /// stored last, `continuousActionSize` floats per copy.
+    public mutating func setContinuousActions(_ values: UnsafeBufferPointer<Float>) {
+        precondition(count > 0 && values.count == copies * continuousActionSize, "expected \(copies * continuousActionSize) values after a step")
+        let base = (count - 1) * copies * continuousActionSize
+        for index in 0..<values.count { continuousActions[base + index] = values[index] }
     }
 
     /// Leaves the row of `copy` at `step` out of training: a copy that already finished its

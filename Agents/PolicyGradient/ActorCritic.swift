@@ -11,6 +11,9 @@ import NeuralCore
 ///
 /// A recurrent actor-critic puts one ``LSTM`` (``memory``) in front of both: the actor and the
 /// critic then map its hidden state, not the observation, and the file stores it as `lstm.*`.
+/// For continuous actions the actor's outputs are a diagonal Gaussian's means and
+/// ``logStandardDeviation`` (`log_std`, one per action dimension, starting at 0 as SB3's)
+/// its spread.
 public struct ActorCritic {
     /// Observation (or, with ``memory``, the LSTM's hidden state) to action logits.
     public let actor: Sequential
@@ -18,6 +21,8 @@ public struct ActorCritic {
     public let critic: Sequential
     /// The LSTM both networks read, or `nil` for a feed-forward actor-critic.
     public let memory: LSTM?
+    /// A Gaussian policy's state-independent log standard deviations, or `nil` for logits.
+    public let logStandardDeviation: LearnedTensor?
 
     /// Separate actor and critic MLPs with `hiddenSizes` each (SB3's `net_arch` for both).
     public init(
@@ -36,13 +41,17 @@ public struct ActorCritic {
     /// - Parameter sharesTrunk: whether everything before the heads is one set of layers that
     ///   both networks run and train (SB3's shared features extractor); the file still stores
     ///   each network whole, so either rebuilds alone.
-    /// - Parameter memorySize: the hidden size of an LSTM over the flattened observation in
-    ///   front of both networks (SB3's `lstm_hidden_size`, one LSTM shared as in CleanRL), or
-    ///   `nil` for none; with it there is no CNN front.
+    /// - Parameters:
+    ///   - actionCount: logits (discrete actions), or with `gaussian` the action's dimensions.
+    ///   - memorySize: the hidden size of an LSTM over the flattened observation in front of
+    ///     both networks (SB3's `lstm_hidden_size`, one LSTM shared as in CleanRL), or `nil` for
+    ///     none; with it there is no CNN front.
+    ///   - gaussian: whether the actor gives a diagonal Gaussian's means (continuous actions).
     public init(
         observationShape: [Int], actionCount: Int, convolutionChannels: [Int], hiddenSizes: [Int], activation: HiddenActivation,
-        sharesTrunk: Bool, memorySize: Int? = nil, using generator: inout some RandomNumberGenerator
+        sharesTrunk: Bool, memorySize: Int? = nil, gaussian: Bool = false, using generator: inout some RandomNumberGenerator
     ) {
+        logStandardDeviation = gaussian ? LearnedTensor(Tensor.zeros([actionCount])) : nil
         memory = memorySize.map { LSTM(inputSize: observationShape.reduce(1, *), hiddenSize: $0, using: &generator) }
         let inputShape = memorySize.map { [$0] } ?? observationShape
         func trunk() -> (layers: [any Layer], width: Int) {
@@ -61,45 +70,52 @@ public struct ActorCritic {
     }
 
     /// An actor-critic of given networks (rebuilt from a checkpoint, or made by hand).
-    public init(actor: Sequential, critic: Sequential, memory: LSTM? = nil) {
+    public init(actor: Sequential, critic: Sequential, memory: LSTM? = nil, logStandardDeviation: LearnedTensor? = nil) {
         self.actor = actor
         self.critic = critic
         self.memory = memory
+        self.logStandardDeviation = logStandardDeviation
     }
 
-    /// Every trainable parameter once: the memory's, the actor's, then the critic's (a shared
-    /// trunk's are the actor's).
+    /// Every trainable parameter once: the memory's, the actor's, the critic's (a shared
+    /// trunk's are the actor's), then the log standard deviations.
     public var parameters: [Variable] {
         var seen = Set<ObjectIdentifier>()
-        return ((memory?.parameters ?? []) + actor.parameters + critic.parameters).filter { seen.insert(ObjectIdentifier($0)).inserted }
+        let all = (memory?.parameters ?? []) + actor.parameters + critic.parameters + (logStandardDeviation?.parameters ?? [])
+        return all.filter { seen.insert(ObjectIdentifier($0)).inserted }
     }
 
     /// The networks as one module with PyTorch's names, `policy.<index>.<weight|bias>` for
     /// the actor and `value.<index>.<weight|bias>` for the critic, after `lstm.weight_ih_l0`,
-    /// ... for a memory: a checkpoint's tensors and architecture.
+    /// ... for a memory and before `log_std` for a Gaussian: a checkpoint's tensors and
+    /// architecture.
     public var module: ModuleDictionary {
-        ModuleDictionary((memory.map { [("lstm", $0 as any Module)] } ?? []) + [("policy", actor), ("value", critic)])
+        var children: [(name: String, module: any Module)] = memory.map { [("lstm", $0)] } ?? []
+        children += [("policy", actor), ("value", critic)]
+        if let logStandardDeviation { children.append(("log_std", logStandardDeviation)) }
+        return ModuleDictionary(children)
     }
 
     /// Rebuilds the networks from a checkpoint's architecture (weights are placeholders until
     /// loaded).
     ///
     /// - Throws: ``ModuleDescriptionError`` when the description is not a `policy` and a `value`
-    ///   Sequential, optionally after an `lstm`.
+    ///   Sequential, optionally after an `lstm` and before a `log_std`.
     public init(architecture: ModuleDescription) throws(ModuleDescriptionError) {
         var generator = SeededGenerator(seed: 0)
         let module = try architecture.makeModule(using: &generator)
         guard let dictionary = module as? ModuleDictionary,
-              [["policy", "value"], ["lstm", "policy", "value"]].contains(dictionary.children.map(\.name)),
               let actor = dictionary["policy"] as? Sequential, let critic = dictionary["value"] as? Sequential
         else {
-            throw ModuleDescriptionError(path: "", reason: "expected a policy and a value Sequential, optionally after an lstm")
+            throw ModuleDescriptionError(path: "", reason: "expected a policy and a value Sequential, optionally after an lstm and before a log_std")
         }
         let memory = dictionary["lstm"] as? LSTM
-        if dictionary.children.count == 3 && memory == nil {
-            throw ModuleDescriptionError(path: "lstm", reason: "expected an LSTM")
+        let logStandardDeviation = dictionary["log_std"] as? LearnedTensor
+        let expected = (memory == nil ? [] : ["lstm"]) + ["policy", "value"] + (logStandardDeviation == nil ? [] : ["log_std"])
+        guard dictionary.children.map(\.name) == expected else {
+            throw ModuleDescriptionError(path: "", reason: "expected children \(expected), got \(dictionary.children.map(\.name))")
         }
-        self.init(actor: actor, critic: critic, memory: memory)
+        self.init(actor: actor, critic: critic, memory: memory, logStandardDeviation: logStandardDeviation)
     }
 
     static func orthogonalLinear(_ inputs: Int, _ outputs: Int, gain: Float, using generator: inout some RandomNumberGenerator) -> Linear {

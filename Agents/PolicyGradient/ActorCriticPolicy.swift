@@ -38,11 +38,13 @@ public final class ActorCriticPolicy: Policy {
 
     /// Chooses an action per row and, when asked, writes its log-probability under the policy
     /// and the critic's value of the row. A recurrent policy first forgets the rows flagged in
-    /// `episodeStarts`, then advances its memory of every row.
+    /// `episodeStarts`, then advances its memory of every row. A Gaussian policy writes its
+    /// actions, `actionCount` floats per row, into `continuousActions` (and 0 into `actions`).
     public func act(
         observations: UnsafeBufferPointer<Float>, count: Int, masks: UnsafeBufferPointer<Bool>?, deterministic: Bool,
-        actions: UnsafeMutableBufferPointer<Int>, logProbabilities: UnsafeMutableBufferPointer<Float>?,
-        values: UnsafeMutableBufferPointer<Float>?, episodeStarts: UnsafeBufferPointer<Bool>? = nil, using generator: inout SeededGenerator
+        actions: UnsafeMutableBufferPointer<Int>?, logProbabilities: UnsafeMutableBufferPointer<Float>?,
+        values: UnsafeMutableBufferPointer<Float>?, episodeStarts: UnsafeBufferPointer<Bool>? = nil,
+        continuousActions: UnsafeMutableBufferPointer<Float>? = nil, using generator: inout SeededGenerator
     ) {
         input.load(observations, count: count)
         if memory != nil {
@@ -52,11 +54,25 @@ public final class ActorCriticPolicy: Policy {
         tape.evaluate { tape in
             let states = remembering(tape.constant(input.tensor), on: tape, rows: 0..<count, advancing: true)
             network.actor(states).value.scalars.withUnsafeBufferPointer { logits in
+                if let logStandardDeviation = network.logStandardDeviation {
+                    logStandardDeviation.value.value.scalars.withUnsafeBufferPointer { logStandardDeviation in
+                        for row in 0..<count {
+                            let span = row * actionCount..<(row + 1) * actionCount
+                            let logProbability = Self.sample(
+                                means: UnsafeBufferPointer(rebasing: logits[span]), logStandardDeviations: logStandardDeviation,
+                                deterministic: deterministic, into: continuousActions.map { UnsafeMutableBufferPointer(rebasing: $0[span]) },
+                                using: &generator)
+                            actions?[row] = 0
+                            logProbabilities?[row] = logProbability
+                        }
+                    }
+                    return
+                }
                 for row in 0..<count {
                     let rowLogits = UnsafeBufferPointer(rebasing: logits[row * actionCount..<(row + 1) * actionCount])
                     let mask = masks.map { UnsafeBufferPointer(rebasing: $0[row * actionCount..<(row + 1) * actionCount]) }
                     let (action, logProbability) = Self.choose(logits: rowLogits, mask: mask, deterministic: deterministic, using: &generator)
-                    actions[row] = action
+                    actions?[row] = action
                     logProbabilities?[row] = logProbability
                 }
             }
@@ -90,6 +106,22 @@ public final class ActorCriticPolicy: Policy {
         return state.hidden
     }
 
+    /// The mean (deterministic) or a draw `μ + σ·ε` of a diagonal Gaussian, written into
+    /// `action`, and its log-probability `Σ -(a-μ)²/(2σ²) - log σ - log √(2π)`.
+    static func sample(
+        means: UnsafeBufferPointer<Float>, logStandardDeviations: UnsafeBufferPointer<Float>, deterministic: Bool,
+        into action: UnsafeMutableBufferPointer<Float>?, using generator: inout SeededGenerator
+    ) -> Float {
+        var logProbability: Float = 0
+        for index in means.indices {
+            let noise = deterministic ? 0 : Float(generator.normal())
+            let value = means[index] + exp(logStandardDeviations[index]) * noise
+            action?[index] = value
+            logProbability += -0.5 * noise * noise - logStandardDeviations[index] - 0.918_938_5
+        }
+        return logProbability
+    }
+
     /// The greedy or sampled legal action of one row of logits and its log-probability.
     static func choose(
         logits: UnsafeBufferPointer<Float>, mask: UnsafeBufferPointer<Bool>?, deterministic: Bool, using generator: inout SeededGenerator
@@ -115,5 +147,19 @@ public final class ActorCriticPolicy: Policy {
             if draw < cumulative { break }
         }
         return (chosen, logits[chosen] - logTotal)
+    }
+}
+
+extension ActorCriticPolicy: ContinuousPolicy {
+    /// The action's dimensions (the actor's outputs).
+    public var actionSize: Int { actionCount }
+
+    public func chooseActions(
+        observations: UnsafeBufferPointer<Float>, count: Int, deterministic: Bool, into actions: UnsafeMutableBufferPointer<Float>,
+        using generator: inout SeededGenerator
+    ) {
+        act(
+            observations: observations, count: count, masks: nil, deterministic: deterministic, actions: nil,
+            logProbabilities: nil, values: nil, continuousActions: actions, using: &generator)
     }
 }

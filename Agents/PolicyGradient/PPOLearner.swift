@@ -80,9 +80,8 @@ public final class PPOLearner {
             let states = batch.sequenceSteps == 0 ? observations : network.remembered(
                 observations, steps: batch.sequenceSteps, keep: tape.constant(batch.keep),
                 initial: LSTMState(hidden: tape.constant(batch.initialHidden), cell: tape.constant(batch.initialCell)))
-            let logits = network.actor(states)
-            let policy = batch.usesMasks ? Categorical(logits: logits, mask: batch.masks) : Categorical(logits: logits)
-            let ratio = (policy.logProbability(of: batch.actions) - tape.constant(batch.oldLogProbabilities)).exp()
+            let (logProbability, entropies) = network.distribution(of: states, batch: batch)
+            let ratio = (logProbability - tape.constant(batch.oldLogProbabilities)).exp()
             ratios = ratio
             let given = tape.constant(batch.advantages)
             let advantage = normalizesAdvantages && batch.size > 1 ? given.normalized() : given
@@ -93,7 +92,7 @@ public final class PPOLearner {
                 values = old + (values - old).clamped(lower: -valueClip, upper: valueClip)
             }
             let criticLoss = (values - tape.constant(batch.returns)).squared().mean()
-            let meanEntropy = policy.entropy().mean()
+            let meanEntropy = entropies.mean()
             policyLoss = surrogate.value.scalars[0]
             valueLoss = criticLoss.value.scalars[0]
             entropy = meanEntropy.value.scalars[0]

@@ -33,10 +33,12 @@ extension PPOTraining {
                         logProbabilities.withUnsafeMutableBufferPointer { logProbabilities in
                             values.withUnsafeMutableBufferPointer { values in
                                 episodeStarts.withUnsafeBufferPointer { starts in
-                                    policy.act(
-                                        observations: observations, count: copies, masks: usesMasks ? masks : nil, deterministic: false,
-                                        actions: actions, logProbabilities: logProbabilities, values: values, episodeStarts: starts,
-                                        using: &collectionGenerator)
+                                    continuousActions.withUnsafeMutableBufferPointer { continuous in
+                                        policy.act(
+                                            observations: observations, count: copies, masks: usesMasks ? masks : nil, deterministic: false,
+                                            actions: actions, logProbabilities: logProbabilities, values: values, episodeStarts: starts,
+                                            continuousActions: continuous.isEmpty ? nil : continuous, using: &collectionGenerator)
+                                    }
                                 }
                             }
                         }
@@ -44,7 +46,7 @@ extension PPOTraining {
                 }
             }
             if !configuration.useBaseline { zeroValues() }
-            for copy in 0..<copies { environmentActions[copy] = actionSpace.element(atIndex: actions[copy]) }
+            setEnvironmentActions()
             let result = envs.step(environmentActions)
             timesteps += copies
             observations.withUnsafeBufferPointer { observations in
@@ -57,6 +59,9 @@ extension PPOTraining {
                                         observations: observations, masks: usesMasks ? masks : nil, actions: actions,
                                         logProbabilities: logProbabilities, values: values, episodeStarts: starts,
                                         rewards: result.rewards, terminations: result.terminations, truncations: result.truncations)
+                                    if buffer.continuousActionSize > 0 {
+                                        continuousActions.withUnsafeBufferPointer { buffer.setContinuousActions($0) }
+                                    }
                                 }
                             }
                         }
@@ -96,6 +101,25 @@ extension PPOTraining {
         }
         if !configuration.useBaseline { zeroValues() }
         buffer.computeAdvantages(lastValues: values, gamma: configuration.gamma, lambda: configuration.gaeLambda)
+    }
+
+    /// The environment's action for every copy: the element an index names, or a Gaussian's
+    /// values clipped into the Box.
+    func setEnvironmentActions() {
+        let copies = envs.count
+        guard buffer.continuousActionSize > 0 else {
+            for copy in 0..<copies { environmentActions[copy] = actionSpace.element(atIndex: actions[copy]) }
+            return
+        }
+        let width = buffer.continuousActionSize
+        continuousActions.withUnsafeBufferPointer { values in
+            for copy in 0..<copies {
+                guard let action = actionSpace.clippedElement(fromFlat: UnsafeBufferPointer(rebasing: values[copy * width..<(copy + 1) * width])) else {
+                    preconditionFailure("expected the Box action space to take continuous values")
+                }
+                environmentActions[copy] = action
+            }
+        }
     }
 
     /// Without a baseline the values are 0, so advantages are the returns themselves.

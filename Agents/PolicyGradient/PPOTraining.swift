@@ -48,6 +48,8 @@ final class PPOTraining<E: Environment> {
     var logProbabilities: [Float]
     var values: [Float]
     var observations: [Float]
+    /// A Gaussian policy's actions of every copy, before clipping (empty for discrete actions).
+    var continuousActions: [Float]
     var masks: [Bool]
     var episodeStarts: [Bool]
     var rows: [Int]
@@ -62,9 +64,13 @@ final class PPOTraining<E: Environment> {
         environment: E, environmentID: String, rewardThreshold: Double?, configuration: PPOConfiguration, seed: UInt64,
         agentName: String, runFolder: RunFolder?, initialWeights: URL? = nil
     ) throws(AgentError) {
-        guard let actionCount = environment.actionSpace.indexCount else {
+        // Discrete actions are indices of a categorical; a Box's flat values are a Gaussian's.
+        let flatActions = [Float](repeating: 0, count: environment.actionSpace.flatDimension)
+        let continuousAction = flatActions.withUnsafeBufferPointer { environment.actionSpace.clippedElement(fromFlat: $0) }
+        guard let actionCount = environment.actionSpace.indexCount ?? (continuousAction == nil ? nil : flatActions.count) else {
             throw .unsupportedActionSpace(environment: environmentID, space: environment.actionSpace.description)
         }
+        let continuousActionSize = environment.actionSpace.indexCount == nil ? actionCount : 0
         let rowsPerRollout = configuration.nSteps * configuration.nEnvs
         guard configuration.completeEpisodes || (configuration.batchSize > 0 && configuration.batchSize <= rowsPerRollout) else {
             throw .invalidConfiguration(field: "batch_size", reason: "expected 1 to n_steps * n_envs (\(rowsPerRollout)), got \(configuration.batchSize)")
@@ -99,7 +105,7 @@ final class PPOTraining<E: Environment> {
             observationShape: environment.observationSpace.elementShape ?? [observationSize], actionCount: actionCount,
             convolutionChannels: configuration.cnnChannels, hiddenSizes: configuration.netArch, activation: configuration.activation,
             sharesTrunk: configuration.sharedTrunk, memorySize: configuration.recurrent ? configuration.lstmHiddenSize : nil,
-            using: &networkGenerator)
+            gaussian: continuousActionSize > 0, using: &networkGenerator)
         if let initialWeights {
             do {
                 try network.module.load(from: initialWeights)
@@ -119,13 +125,15 @@ final class PPOTraining<E: Environment> {
         events = TrainingEvents(settings: configuration, rewardThreshold: rewardThreshold, seed: seed, runFolder: runFolder)
         buffer = RolloutBuffer(
             steps: configuration.nSteps, copies: configuration.nEnvs, observationSize: observationSize, actionCount: actionCount,
-            storesMasks: usesMasks, autoresetMode: .sameStep)
+            storesMasks: usesMasks, autoresetMode: .sameStep, continuousActionSize: continuousActionSize)
         batch = RolloutBatch(
             size: configuration.batchSize, observationSize: observationSize, actionCount: actionCount, usesMasks: usesMasks,
-            memory: configuration.recurrent ? (configuration.nSteps, configuration.lstmHiddenSize) : nil)
+            memory: configuration.recurrent ? (configuration.nSteps, configuration.lstmHiddenSize) : nil,
+            continuousActionSize: continuousActionSize)
         let copies = configuration.nEnvs
         actions = Array(repeating: 0, count: copies)
-        environmentActions = Array(repeating: environment.actionSpace.element(atIndex: 0), count: copies)
+        environmentActions = Array(repeating: continuousAction ?? environment.actionSpace.element(atIndex: 0), count: copies)
+        continuousActions = Array(repeating: 0, count: copies * continuousActionSize)
         logProbabilities = Array(repeating: 0, count: copies)
         values = Array(repeating: 0, count: copies)
         observations = Array(repeating: 0, count: copies * observationSize)

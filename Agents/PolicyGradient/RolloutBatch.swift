@@ -9,6 +9,8 @@ public final class RolloutBatch {
     public internal(set) var observations: Tensor
     /// The action indices taken.
     public internal(set) var actions: [Int]
+    /// The continuous actions taken, `[size, continuousActionSize]` (no columns for indices).
+    public internal(set) var continuousActions: Tensor
     /// Their log-probabilities when taken, `[size]`.
     public internal(set) var oldLogProbabilities: Tensor
     /// The critic's values when collected, `[size]`.
@@ -35,8 +37,12 @@ public final class RolloutBatch {
 
     /// An empty batch of `size` rows; `memory` gives the sequence length and hidden size for a
     /// recurrent policy.
-    public init(size: Int, observationSize: Int, actionCount: Int, usesMasks: Bool, memory: (steps: Int, hiddenSize: Int)? = nil) {
+    public init(
+        size: Int, observationSize: Int, actionCount: Int, usesMasks: Bool, memory: (steps: Int, hiddenSize: Int)? = nil,
+        continuousActionSize: Int = 0
+    ) {
         self.size = size
+        continuousActions = Tensor.zeros([size, continuousActionSize])
         self.usesMasks = usesMasks
         sequenceSteps = memory?.steps ?? 0
         keep = Tensor.zeros([memory == nil ? 0 : size, 1])
@@ -66,6 +72,7 @@ extension RolloutBuffer {
                 for action in 0..<actionCount { batch.masks[index * actionCount + action] = masks[row * actionCount + action] }
             }
         }
+        if continuousActionSize > 0 { batch.continuousActions.assignRows(rows, of: continuousActions) }
         batch.oldLogProbabilities.assignRows(rows, of: logProbabilities)
         batch.oldValues.assignRows(rows, of: values)
         batch.advantages.assignRows(rows, of: advantages)

@@ -68,6 +68,16 @@ final class EpisodeRunner<E: Environment> {
 
     private func nextAction() -> E.Action {
         guard let policy else { return environment.randomAction(using: &actions) }
+        let space = environment.actionSpace
+        if space.indexCount == nil, let continuous = policy as? any ContinuousPolicy {
+            var values = [Float](repeating: 0, count: continuous.actionSize)
+            observation.withUnsafeBufferPointer { observation in
+                values.withUnsafeMutableBufferPointer { values in
+                    continuous.chooseActions(observations: observation, count: 1, deterministic: true, into: values, using: &actions)
+                }
+            }
+            if let action = values.withUnsafeBufferPointer({ space.clippedElement(fromFlat: $0) }) { return action }
+        }
         let masks = environment.masksActions
         if masks { mask.withUnsafeMutableBufferPointer { environment.writeActionMask(into: $0) } }
         let index = observation.withUnsafeBufferPointer { observation in

@@ -22,6 +22,7 @@ struct ModuleDescriptionTests {
                 Unflatten(shape: [3, 3, 2]), Permute(dims: [0, 3, 1, 2]),
                 Conv2D(inChannels: 2, outChannels: 2, kernelSize: 3, padding: 1, using: &generator),
             ])),
+            ("log_std", LearnedTensor(Tensor(shape: [2], scalars: [-0.5, 0.25]))),
         ])
     }
 
@@ -38,6 +39,8 @@ struct ModuleDescriptionTests {
         #expect(description.jsonText.contains(#"{"bias":true,"in_features":36,"out_features":8,"type":"Linear"}"#))
         #expect(description.jsonText.contains(#"{"dim":1,"type":"Unflatten","unflattened_size":[3,3,2]}"#))
         #expect(description.jsonText.contains(#"{"dims":[0,3,1,2],"type":"Permute"}"#))
+        #expect(description.jsonText.contains(#"{"module":{"shape":[2],"type":"Parameter"},"name":"log_std"}"#))
+        #expect(model.namedParameters.last?.name == "log_std")
     }
 
     /// Reshaping layers from a file are checked like every other: PyTorch's other
@@ -98,6 +101,8 @@ struct ModuleDescriptionTests {
         (#"{"type":"ModuleDict","modules":[{"name":"a.b","module":{"type":"ReLU"}}]}"#, "a.b"),
         (#"{"type":"MultiheadAttention","embed_dim":6,"num_heads":4,"causal":false}"#, "divisible"),
         (#"{"type":"Linear","in_features":100000,"out_features":100000,"bias":true}"#, "at most"),
+        (#"{"type":"Parameter","shape":[4,0]}"#, "positive sizes"),
+        (#"{"type":"Parameter","shape":[4294967296,4294967296,4294967296]}"#, "at most"),
     ])
     func invalidDescriptionsAreNamedErrors(json: String, mention: String) throws {
         let description = try JSONDecoder().decode(ModuleDescription.self, from: Data(json.utf8))

@@ -86,6 +86,13 @@ public struct Box<Vector: FloatVector>: Space, Equatable {
 
     public var flatDimension: Int { count }
 
+    public func clippedElement(fromFlat values: UnsafeBufferPointer<Float>) -> Vector? {
+        precondition(values.count == count, "expected \(count) values, got \(values.count)")
+        var element = Vector(zeros: count)
+        for index in 0..<count { element[index] = min(max(values[index], low[index]), high[index]) }
+        return element
+    }
+
     @inlinable
     public func flatten(_ element: Vector, into buffer: UnsafeMutableBufferPointer<Float>) {
         element.store(into: buffer)

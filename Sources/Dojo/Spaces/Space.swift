@@ -53,6 +53,12 @@ public protocol Space<Element>: Sendable, CustomStringConvertible {
     /// The axes of an element, for a learner that treats a grid of values as an image (a CNN
     /// over planes), or `nil` when elements have no array shape (`Discrete`, tuples).
     var elementShape: [Int]? { get }
+
+    /// The element whose flat form is `values` (`flatDimension` of them), each clipped into the
+    /// space's bounds as Stable-Baselines3 clips a Gaussian policy's actions, or `nil` for
+    /// spaces whose elements are not vectors of reals: what lets a learner with continuous
+    /// outputs act in a `Box`.
+    func clippedElement(fromFlat values: UnsafeBufferPointer<Float>) -> Element?
 }
 
 extension Space {
@@ -87,6 +93,9 @@ extension Space {
 
     /// No array shape by default.
     public var elementShape: [Int]? { nil }
+
+    /// Not continuous by default.
+    public func clippedElement(fromFlat values: UnsafeBufferPointer<Float>) -> Element? { nil }
 
     public func element(atIndex index: Int) -> Element {
         preconditionFailure("expected a finite space to index, got \(self)")

@@ -65,7 +65,8 @@ public func namedParameters(of children: [(name: String, module: any Module)]) -
     children.flatMap { child in prefixed(child.name, child.module.namedParameters) }
 }
 
-/// `parameters` with names prefixed by `prefix` and a dot.
+/// `parameters` with names prefixed by `prefix` and a dot; an unnamed parameter (a
+/// ``LearnedTensor``'s) takes the prefix alone.
 func prefixed(_ prefix: String, _ parameters: [(name: String, parameter: Variable)]) -> [(name: String, parameter: Variable)] {
-    parameters.map { ("\(prefix).\($0.name)", $0.parameter) }
+    parameters.map { ($0.name.isEmpty ? prefix : "\(prefix).\($0.name)", $0.parameter) }
 }

@@ -3,7 +3,7 @@
 /// `{"type": "Sequential", "layers": [...]}`, `{"type": "ModuleDict", "modules": [{"name": ..., "module": ...}]}`.
 extension ModuleDescription: Codable {
     private enum Key: String, CodingKey {
-        case type, layers, modules, name, module, bias, stride, padding, alpha, dim, dims, p, eps, causal
+        case type, layers, modules, name, module, bias, stride, padding, alpha, dim, dims, p, eps, causal, shape
         case unflattenedSize = "unflattened_size"
         case inFeatures = "in_features", outFeatures = "out_features"
         case inChannels = "in_channels", outChannels = "out_channels", kernelSize = "kernel_size"
@@ -47,6 +47,7 @@ extension ModuleDescription: Codable {
         case "LSTM": self = .lstm(inputSize: try int(.inputSize), hiddenSize: try int(.hiddenSize))
         case "GRU": self = .gru(inputSize: try int(.inputSize), hiddenSize: try int(.hiddenSize))
         case "MultiheadAttention": self = .multiHeadAttention(embeddingSize: try int(.embedDim), headCount: try int(.numHeads), isCausal: try bool(.causal))
+        case "Parameter": self = .parameter(shape: try container.decode([Int].self, forKey: .shape))
         case "Sequential": self = .sequential(try container.decode([ModuleDescription].self, forKey: .layers))
         case "ModuleDict": self = .dictionary(try container.decode([NamedModuleDescription].self, forKey: .modules))
         default:
@@ -116,6 +117,9 @@ extension ModuleDescription: Codable {
             try container.encode(embeddingSize, forKey: .embedDim)
             try container.encode(headCount, forKey: .numHeads)
             try container.encode(isCausal, forKey: .causal)
+        case let .parameter(shape):
+            try container.encode("Parameter", forKey: .type)
+            try container.encode(shape, forKey: .shape)
         case let .sequential(layers):
             try container.encode("Sequential", forKey: .type)
             try container.encode(layers, forKey: .layers)

@@ -25,6 +25,8 @@ public indirect enum ModuleDescription: Equatable, Sendable {
     case lstm(inputSize: Int, hiddenSize: Int)
     case gru(inputSize: Int, hiddenSize: Int)
     case multiHeadAttention(embeddingSize: Int, headCount: Int, isCausal: Bool)
+    /// A bare trainable tensor of `shape` (``LearnedTensor``, a PyTorch `nn.Parameter`).
+    case parameter(shape: [Int])
     /// Layers applied in order (`nn.Sequential`).
     case sequential([ModuleDescription])
     /// Named children in order (`nn.ModuleDict`), for composite models such as an actor-critic
@@ -141,6 +143,11 @@ extension ModuleDescription {
             try require(4 * hiddenSize * (inputSize + hiddenSize) <= limit, "expected at most \(limit) weights")
             if case .lstm = self { return LSTM(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator) }
             return GRU(inputSize: inputSize, hiddenSize: hiddenSize, using: &generator)
+        case let .parameter(shape):
+            var count = 1
+            for extent in shape where count <= limit { count = extent > 0 ? count * min(extent, limit + 1) : limit + 1 }
+            try require(!shape.isEmpty && count <= limit, "expected a shape of positive sizes with at most \(limit) entries, got \(shape)")
+            return LearnedTensor(Tensor.zeros(shape))
         case let .multiHeadAttention(embeddingSize, headCount, isCausal):
             try size(embeddingSize, "embed_dim")
             try size(headCount, "num_heads")
