@@ -17,4 +17,13 @@ extension EnvironmentRegistry {
             throw .file(path: environmentID, reason: "\(error)")
         }
     }
+
+    /// The spec registered as `environmentID`, its lookup failure as an ``AgentError``.
+    func agentSpec(_ environmentID: String) throws(AgentError) -> EnvironmentSpec {
+        do {
+            return try spec(environmentID)
+        } catch {
+            throw .environment(error)
+        }
+    }
 }

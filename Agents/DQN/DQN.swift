@@ -45,15 +45,10 @@ public struct DQN {
     public func train(
         environmentID: String, registry: EnvironmentRegistry, options: Options = [:], resumingFrom checkpoint: URL? = nil
     ) throws(AgentError) -> DQNTrainingResult {
-        let spec: EnvironmentSpec
-        do {
-            spec = try registry.spec(environmentID)
-        } catch {
-            throw .environment(error)
-        }
+        let rewardThreshold = try registry.agentSpec(environmentID).rewardThreshold
         return try registry.openForAgent(
             id: environmentID, options: options,
-            with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold, checkpoint: checkpoint))
+            with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: rewardThreshold, checkpoint: checkpoint))
     }
 
     /// Trains on copies of `environment`.
@@ -72,15 +67,7 @@ public struct DQN {
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
         training.shouldStop = shouldStop
-        if let checkpoint {
-            let file: SafeTensors
-            do {
-                file = try SafeTensors(contentsOf: checkpoint)
-            } catch {
-                throw .invalidCheckpoint(path: checkpoint.path, reason: "\(error)")
-            }
-            try training.restore(from: file, path: checkpoint.path)
-        }
+        if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }
         return try training.run()
     }
 
@@ -92,18 +79,9 @@ public struct DQN {
     /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` when the file is not a
     ///   resumable DQN checkpoint.
     public static func resuming(from checkpoint: URL, runFolder: RunFolder?) throws(AgentError) -> (dqn: DQN, environmentID: String) {
-        let file: SafeTensors
-        do {
-            file = try SafeTensors(contentsOf: checkpoint)
-        } catch {
-            throw .invalidCheckpoint(path: checkpoint.path, reason: "\(error)")
-        }
+        let file = try ResumableCheckpoint.read(checkpoint)
         let (_, metadata, configuration) = try DQNCheckpoint.load(file, path: checkpoint.path)
-        guard let text = file.metadata[DQNResumableCheckpoint.trainingStateKey],
-              let state = try? JSONDecoder().decode(DQNTrainingState.self, from: Data(text.utf8))
-        else {
-            throw .invalidCheckpoint(path: checkpoint.path, reason: "holds a policy but no readable training state to resume")
-        }
+        let state = try ResumableCheckpoint.state(DQNTrainingState.self, in: file, path: checkpoint.path)
         return (DQN(configuration: configuration, seed: state.seed, runFolder: runFolder), metadata.environmentID)
     }
 

@@ -10,9 +10,7 @@ import NeuralCore
 /// statistics behind the metrics. A run resumed from one ends bit-identical to the run that
 /// was never stopped.
 enum DQNResumableCheckpoint {
-    static let trainingStateKey = "training_state"
     static let targetPrefix = "q_net_target."
-    static let optimizerPrefix = "optimizer."
     static let replayPrefix = "replay_buffer."
 }
 
@@ -47,7 +45,7 @@ extension DQNTraining {
         file.tensors += learner.target.model.namedParameters.map { (DQNResumableCheckpoint.targetPrefix + $0.name, $0.parameter.value) }
         let progress = TrainingProgress(step: learner.updates, scheduleStep: timesteps, learningRate: learner.optimizer.learningRate)
         let optimizer = learner.optimizer.checkpoint(of: online, progress: progress)
-        file.tensors += optimizer.tensors.map { (DQNResumableCheckpoint.optimizerPrefix + $0.name, $0.tensor) }
+        file.tensors += optimizer.tensors.map { (ResumableCheckpoint.optimizerPrefix + $0.name, $0.tensor) }
         if configuration.saveReplayBuffer {
             file.tensors += buffer.checkpointTensors(prefix: DQNResumableCheckpoint.replayPrefix)
         }
@@ -58,21 +56,13 @@ extension DQNTraining {
             lossCount: events.statistics.lossCount, bestMeanReturn: events.statistics.bestMeanReturn, exploration: explorationGenerator, replay: replayGenerator,
             accumulator: accumulator, environments: environments, optimizer: optimizer.metadata,
             replayBuffer: configuration.saveReplayBuffer ? buffer.checkpointHeader : nil)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let json = try? encoder.encode(state) else { preconditionFailure("expected the training state to encode as JSON") }
-        file.metadata[DQNResumableCheckpoint.trainingStateKey] = String(decoding: json, as: UTF8.self)
+        ResumableCheckpoint.store(state, in: &file)
         return file
     }
 
     /// Writes ``checkpointContents()`` to the run folder's latest checkpoint, atomically.
     func writeLatestCheckpoint() throws(AgentError) {
-        guard let runFolder else { return }
-        do {
-            try checkpointContents().write(to: runFolder.latestCheckpoint)
-        } catch {
-            throw .file(path: runFolder.latestCheckpoint.path, reason: "cannot write the checkpoint: \(error)")
-        }
+        try ResumableCheckpoint.writeLatest(checkpointContents(), to: runFolder)
     }
 
     /// Continues the run saved in `file` (read from `path`): weights, optimizer, counters,
@@ -82,27 +72,17 @@ extension DQNTraining {
     /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` naming what is missing or does
     ///   not fit this run.
     func restore(from file: SafeTensors, path: String) throws(AgentError) {
-        guard let text = file.metadata[DQNResumableCheckpoint.trainingStateKey] else {
-            throw .invalidCheckpoint(path: path, reason: "holds a policy but no training state to resume (no \(DQNResumableCheckpoint.trainingStateKey) in its metadata)")
-        }
-        let state: DQNTrainingState
-        do {
-            state = try JSONDecoder().decode(DQNTrainingState.self, from: Data(text.utf8))
-        } catch {
-            throw .invalidCheckpoint(path: path, reason: "\(DQNResumableCheckpoint.trainingStateKey): \(error)")
-        }
+        let state = try ResumableCheckpoint.state(DQNTrainingState.self, in: file, path: path)
         guard state.seed == seed else {
             throw .invalidCheckpoint(path: path, reason: "was trained with seed \(state.seed), not \(seed)")
         }
         func tensors(_ prefix: String) -> SafeTensors {
-            SafeTensors(tensors: file.tensors.compactMap { entry in
-                entry.name.hasPrefix(prefix) ? (String(entry.name.dropFirst(prefix.count)), entry.tensor) : nil
-            }, metadata: prefix == DQNResumableCheckpoint.optimizerPrefix ? state.optimizer : [:])
+            ResumableCheckpoint.tensors(withPrefix: prefix, in: file, metadata: prefix == ResumableCheckpoint.optimizerPrefix ? state.optimizer : [:])
         }
         do {
             try learner.online.model.load(tensors(DQNCheckpoint.networkPrefix))
             try learner.target.model.load(tensors(DQNResumableCheckpoint.targetPrefix))
-            _ = try learner.optimizer.restore(from: tensors(DQNResumableCheckpoint.optimizerPrefix), parameters: learner.online.model.namedParameters)
+            _ = try learner.optimizer.restore(from: tensors(ResumableCheckpoint.optimizerPrefix), parameters: learner.online.model.namedParameters)
             try envs.restoreState(state.environments)
         } catch {
             throw .invalidCheckpoint(path: path, reason: "\(error)")

@@ -62,15 +62,10 @@ public struct PPO {
     public func train(
         environmentID: String, registry: EnvironmentRegistry, options: Options = [:], resumingFrom checkpoint: URL? = nil
     ) throws(AgentError) -> PPOTrainingResult {
-        let spec: EnvironmentSpec
-        do {
-            spec = try registry.spec(environmentID)
-        } catch {
-            throw .environment(error)
-        }
+        let rewardThreshold = try registry.agentSpec(environmentID).rewardThreshold
         return try registry.openForAgent(
             id: environmentID, options: options,
-            with: Trainer(ppo: self, environmentID: environmentID, rewardThreshold: spec.rewardThreshold, checkpoint: checkpoint))
+            with: Trainer(ppo: self, environmentID: environmentID, rewardThreshold: rewardThreshold, checkpoint: checkpoint))
     }
 
     /// Trains on copies of `environment`.
@@ -86,7 +81,7 @@ public struct PPO {
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
         training.shouldStop = shouldStop
-        if let checkpoint { try training.restore(from: Self.read(checkpoint), path: checkpoint.path) }
+        if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }
         try training.run()
         return PPOTrainingResult(
             policy: training.policy, timesteps: training.timesteps, updates: training.updates, episodes: training.episodes,
@@ -103,27 +98,15 @@ public struct PPO {
     /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` when the file is not a resumable
     ///   policy-gradient checkpoint.
     public static func resuming(from checkpoint: URL, runFolder: RunFolder?) throws(AgentError) -> (ppo: PPO, environmentID: String) {
-        let file = try read(checkpoint)
+        let file = try ResumableCheckpoint.read(checkpoint)
         let metadata = try CheckpointMetadata(entries: file.metadata, path: checkpoint.path)
         guard PPOCheckpoint.agentNames.contains(metadata.agent) else {
             throw .invalidCheckpoint(path: checkpoint.path, reason: "holds a '\(metadata.agent)' agent, not one of \(PPOCheckpoint.agentNames.joined(separator: ", "))")
         }
         let configuration = try PPOConfiguration(json: metadata.hyperparameters)
-        guard let text = file.metadata[PPOResumableCheckpoint.trainingStateKey],
-              let state = try? JSONDecoder().decode(PPOTrainingState.self, from: Data(text.utf8))
-        else {
-            throw .invalidCheckpoint(path: checkpoint.path, reason: "holds a policy but no readable training state to resume")
-        }
+        let state = try ResumableCheckpoint.state(PPOTrainingState.self, in: file, path: checkpoint.path)
         let ppo = PPO(configuration: configuration, seed: state.seed, runFolder: runFolder, agentName: metadata.agent)
         return (ppo, metadata.environmentID)
-    }
-
-    private static func read(_ checkpoint: URL) throws(AgentError) -> SafeTensors {
-        do {
-            return try SafeTensors(contentsOf: checkpoint)
-        } catch {
-            throw .invalidCheckpoint(path: checkpoint.path, reason: "\(error)")
-        }
     }
 
     private struct Trainer: EnvironmentVisitor {

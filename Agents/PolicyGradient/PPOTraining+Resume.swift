@@ -10,8 +10,6 @@ import NeuralCore
 /// states and the statistics behind the metrics. A run resumed from one ends bit-identical to
 /// the run that was never stopped.
 enum PPOResumableCheckpoint {
-    static let trainingStateKey = "training_state"
-    static let optimizerPrefix = "optimizer."
     static let memoryHidden = "memory.hidden"
     static let memoryCell = "memory.cell"
 }
@@ -41,7 +39,7 @@ extension PPOTraining {
         let named = learner.network.module.namedParameters
         let progress = TrainingProgress(step: updates, scheduleStep: timesteps, learningRate: learner.optimizer.learningRate)
         let optimizer = learner.optimizer.checkpoint(of: named, progress: progress)
-        file.tensors += optimizer.tensors.map { (PPOResumableCheckpoint.optimizerPrefix + $0.name, $0.tensor) }
+        file.tensors += optimizer.tensors.map { (ResumableCheckpoint.optimizerPrefix + $0.name, $0.tensor) }
         if let memory = policy.memory {
             let shape = [memory.rows, memory.hiddenSize]
             file.tensors.append((PPOResumableCheckpoint.memoryHidden, Tensor(shape: shape, scalars: memory.hidden)))
@@ -51,21 +49,13 @@ extension PPOTraining {
             seed: seed, timesteps: timesteps, episodes: episodes, updates: updates, statistics: events.statistics,
             collection: collectionGenerator, shuffle: shuffleGenerator, rows: rows, copyOrder: copyOrder, episodeStarts: episodeStarts,
             environments: environments, optimizer: optimizer.metadata)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let json = try? encoder.encode(state) else { preconditionFailure("expected the training state to encode as JSON") }
-        file.metadata[PPOResumableCheckpoint.trainingStateKey] = String(decoding: json, as: UTF8.self)
+        ResumableCheckpoint.store(state, in: &file)
         return file
     }
 
     /// Writes ``checkpointContents()`` to the run folder's latest checkpoint, atomically.
     func writeLatestCheckpoint() throws(AgentError) {
-        guard let runFolder else { return }
-        do {
-            try checkpointContents().write(to: runFolder.latestCheckpoint)
-        } catch {
-            throw .file(path: runFolder.latestCheckpoint.path, reason: "cannot write the checkpoint: \(error)")
-        }
+        try ResumableCheckpoint.writeLatest(checkpointContents(), to: runFolder)
     }
 
     /// Continues the run saved in `file` (read from `path`): weights, optimizer, memory,
@@ -74,25 +64,14 @@ extension PPOTraining {
     /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` naming what is missing or does
     ///   not fit this run.
     func restore(from file: SafeTensors, path: String) throws(AgentError) {
-        guard let text = file.metadata[PPOResumableCheckpoint.trainingStateKey] else {
-            throw .invalidCheckpoint(path: path, reason: "holds a policy but no training state to resume (no \(PPOResumableCheckpoint.trainingStateKey) in its metadata)")
-        }
-        let state: PPOTrainingState
-        do {
-            state = try JSONDecoder().decode(PPOTrainingState.self, from: Data(text.utf8))
-        } catch {
-            throw .invalidCheckpoint(path: path, reason: "\(PPOResumableCheckpoint.trainingStateKey): \(error)")
-        }
+        let state = try ResumableCheckpoint.state(PPOTrainingState.self, in: file, path: path)
         guard state.seed == seed else {
             throw .invalidCheckpoint(path: path, reason: "was trained with seed \(state.seed), not \(seed)")
         }
         guard state.rows.count == rows.count, state.copyOrder.count == copyOrder.count, state.episodeStarts.count == episodeStarts.count else {
             throw .invalidCheckpoint(path: path, reason: "its rollouts do not fit n_steps \(configuration.nSteps) and \(configuration.nEnvs) environments")
         }
-        let prefix = PPOResumableCheckpoint.optimizerPrefix
-        let optimizer = SafeTensors(
-            tensors: file.tensors.compactMap { $0.name.hasPrefix(prefix) ? (String($0.name.dropFirst(prefix.count)), $0.tensor) : nil },
-            metadata: state.optimizer)
+        let optimizer = ResumableCheckpoint.tensors(withPrefix: ResumableCheckpoint.optimizerPrefix, in: file, metadata: state.optimizer)
         do {
             try learner.network.module.load(file)
             _ = try learner.optimizer.restore(from: optimizer, parameters: learner.network.module.namedParameters)

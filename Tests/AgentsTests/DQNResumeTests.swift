@@ -106,7 +106,7 @@ import Testing
         #expect {
             _ = try DQN.resuming(from: final, runFolder: nil)
         } throws: { error in
-            "\(error)".contains("no readable training state")
+            "\(error)".contains("no training state to resume")
         }
     }
 }
