@@ -51,10 +51,17 @@ final class TrainingEvents {
         start = clock.now
     }
 
-    /// Starts the clock, and a fresh `metrics.csv` unless the run resumes.
-    func begin(resuming: Bool) throws(AgentError) {
+    /// Starts the clock and the run folder: `config.json` and a fresh `metrics.csv` for a new
+    /// run; for one resumed at `timesteps`, its metrics rows up to there (rows written after its
+    /// checkpoint, before it stopped, would otherwise repeat).
+    func begin(resumingAt timesteps: Int?, configuration: JSONValue) throws(AgentError) {
         start = clock.now
-        if !resuming { try runFolder?.write(MetricsRow.csvHeader + "\n", to: "metrics.csv") }
+        if let timesteps {
+            try runFolder?.keepMetricsRows(upTo: timesteps)
+        } else {
+            try runFolder?.write(configuration.jsonText + "\n", to: "config.json")
+            try runFolder?.write(MetricsRow.csvHeader + "\n", to: "metrics.csv")
+        }
     }
 
     /// Counts a finished episode's return.

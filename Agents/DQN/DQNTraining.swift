@@ -126,17 +126,14 @@ final class DQNTraining<E: Environment> {
     // MARK: The loop
 
     func run() throws(AgentError) -> DQNTrainingResult {
-        if isResumed {
-            try runFolder?.keepMetricsRows(upTo: timesteps)
-        } else {
+        if !isResumed {
             do {
                 try envs.reset(seed: seed)
             } catch {
                 throw .environment(error)
             }
-            try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
         }
-        try events.begin(resuming: isResumed)
+        try events.begin(resumingAt: isResumed ? timesteps : nil, configuration: configuration.jsonValue)
         while timesteps < configuration.totalTimesteps && !events.stoppedEarly && !interrupted {
             // Collect `train_freq` steps per copy.
             while phaseSteps < configuration.trainFreq && !events.stoppedEarly {

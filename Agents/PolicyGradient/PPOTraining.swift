@@ -148,17 +148,14 @@ final class PPOTraining<E: Environment> {
     var progressRemaining: Float { Float(max(0, 1 - Double(timesteps) / Double(configuration.totalTimesteps))) }
 
     func run() throws(AgentError) {
-        if isResumed {
-            try runFolder?.keepMetricsRows(upTo: timesteps)
-        } else {
+        if !isResumed {
             do {
                 try envs.reset(seed: seed)
             } catch {
                 throw .environment(error)
             }
-            try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
         }
-        try events.begin(resuming: isResumed)
+        try events.begin(resumingAt: isResumed ? timesteps : nil, configuration: configuration.jsonValue)
         while timesteps < configuration.totalTimesteps && !events.stoppedEarly {
             let before = timesteps
             try collectRollout()
