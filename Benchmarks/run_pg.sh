@@ -7,7 +7,7 @@
 # --seed N` as it comes (it stops at the reward threshold), and its final policy scored over 100
 # episodes (the goal: solved, a final mean of at least 475, in under 1 s of wall-clock).
 #
-#   bash Benchmarks/run_pg.sh [--quick] [--sb3-1-thread] [--no-build] [--results FILE]
+#   bash Benchmarks/run_pg.sh [--quick] [--sb3-1-thread] [--no-build] [--algos "ppo a2c"] [--results FILE]
 #
 # Installs torch and stable-baselines3 into Benchmarks/.venv on first use (torch from PyPI is a
 # large download; SB3 is told device="cpu"). SB3 runs with torch's default thread count (one
@@ -38,13 +38,15 @@ steps=()
 results=""
 one_thread=false
 build=true
+algos="ppo a2c"
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) seeds="1"; default_seeds="1"; steps=(5000); shift ;;
         --sb3-1-thread) one_thread=true; shift ;;
         --no-build) build=false; shift ;;
+        --algos) algos="$2"; shift 2 ;;
         --results) results="$2"; shift 2 ;;
-        *) echo "usage: $0 [--quick] [--sb3-1-thread] [--no-build] [--results FILE]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--quick] [--sb3-1-thread] [--no-build] [--algos \"ppo a2c\"] [--results FILE]" >&2; exit 2 ;;
     esac
 done
 source "$here/bench_common.sh"
@@ -60,7 +62,7 @@ printf '{"side": "meta", "commit": "%s", "dirty": %s, "built": %s, "cores": %s, 
 # Head to head: the zoo presets, no periodic evaluation; the final policy over 100 greedy
 # episodes seeded seed + 1 (sb3_pg.py itself, `dojo eval` for Dojo).
 for seed in $seeds; do
-    for algo in ppo a2c; do
+    for algo in $algos; do
         record "sb3-$algo" "$seed" "$python" "$here/sb3_pg.py" --algo "$algo" --seed "$seed" "${sb3_steps[@]}"
         record "dojo-$algo" "$seed" "$dojo" train --env CartPole-v1 --agent "$algo" --preset zoo --seed "$seed" --json \
             --out "$work/$algo-$seed" "${dojo_steps[@]}"
