@@ -9,7 +9,8 @@ import NeuralCore
 /// its max over legal actions, or, for Double DQN, its value of the online network's greedy
 /// legal action. Gradients are clipped by global norm before Adam's step. With prioritized
 /// replay each row's loss is weighted by its importance weight, and the |TD errors| are kept
-/// for the priority update. Everything runs on NeuralCore's tape, with no kernels of its own.
+/// for the priority update. Everything runs on NeuralCore's tape, with no kernels of its own;
+/// the target network values next states on a ``SideThread`` beside the online network's passes.
 public final class DQNLearner {
     /// The network being trained.
     public let online: QNetwork
@@ -30,6 +31,15 @@ public final class DQNLearner {
     let parameters: [Variable]
     let tape = Tape()
     var nextActions: [Int]
+    /// The thread the target network values next states on, beside the online network's
+    /// forward pass, where there are two cores.
+    private var sideThread: SideThread?
+    /// The side thread's own tape, its batch of the update in progress, and its result.
+    private let targetTape = Tape()
+    private var pendingBatch: ReplayBatch?
+    private var nextTargetQ = Tensor.zeros([1, 1])
+    /// The online pass's result within a step (released before the step ends).
+    private var onlineQ: Variable?
 
     /// A learner training `online` against a fresh copy of it.
     public init(online: QNetwork, learningRate: Float, doubleQ: Bool, maxGradNorm: Float, usesMasks: Bool, batchSize: Int) {
@@ -42,6 +52,30 @@ public final class DQNLearner {
         parameters = online.model.parameters
         tdErrors = Array(repeating: 0, count: batchSize)
         nextActions = Array(repeating: 0, count: batchSize)
+        if availableProcessorCount > 1 {
+            sideThread = SideThread { [unowned self] in valueNextStates() }
+        }
+    }
+
+    /// The online network's Q-values of the taken actions (into ``onlineQ``) and, for Double
+    /// DQN, its greedy next actions.
+    private func onlinePasses(on tape: Tape, batch: ReplayBatch) {
+        onlineQ = online(tape.constant(batch.observations)).gathering(batch.actions)
+        if doubleQ {
+            writeGreedyActions(
+                of: online(tape.constant(batch.nextObservations)).value, masks: usesMasks ? batch.nextMasks : nil, into: &nextActions)
+        }
+    }
+
+    /// The target network's Q-values of the pending batch's next states, into ``nextTargetQ``
+    /// (values only: the target is not trained).
+    private func valueNextStates() {
+        guard let batch = pendingBatch else { return }
+        targetTape.evaluate { tape in
+            let values = target(tape.constant(batch.nextObservations)).value
+            if nextTargetQ.shape != values.shape { nextTargetQ = Tensor.zeros(values.shape) }
+            values.scalars.withUnsafeBufferPointer { nextTargetQ.assign($0) }
+        }
     }
 
     /// One gradient step on `batch`; returns the loss before the step.
@@ -51,20 +85,29 @@ public final class DQNLearner {
     public func update(on batch: ReplayBatch, weighted: Bool = false) -> Float {
         var predicted: Variable?
         var targets: Variable?
+        pendingBatch = batch
+        defer { pendingBatch = nil }
         let loss = tape.valueAndGradient(at: parameters) { tape in
-            let nextObservations = tape.constant(batch.nextObservations)
-            let nextTargetQ = target(nextObservations)
+            // The online network's passes here, the target's beside them on the side thread.
+            if let sideThread {
+                sideThread.run { onlinePasses(on: tape, batch: batch) }
+            } else {
+                onlinePasses(on: tape, batch: batch)
+                valueNextStates()
+            }
+            let q = onlineQ
+            onlineQ = nil
+            let nextQ = tape.constant(nextTargetQ)
             let nextValue: Variable
             if doubleQ {
-                writeGreedyActions(of: online(nextObservations).value, masks: usesMasks ? batch.nextMasks : nil, into: &nextActions)
-                nextValue = nextTargetQ.gathering(nextActions)
+                nextValue = nextQ.gathering(nextActions)
             } else if usesMasks {
-                nextValue = nextTargetQ.maskedMax(alongLastAxisBy: batch.nextMasks)
+                nextValue = nextQ.maskedMax(alongLastAxisBy: batch.nextMasks)
             } else {
-                nextValue = nextTargetQ.max(alongAxis: 1)
+                nextValue = nextQ.max(alongAxis: 1)
             }
-            let tdTarget = tape.constant(batch.rewards) + tape.constant(batch.bootstrapScales) * nextValue.detached()
-            let q = online(tape.constant(batch.observations)).gathering(batch.actions)
+            let tdTarget = tape.constant(batch.rewards) + tape.constant(batch.bootstrapScales) * nextValue
+            guard let q else { preconditionFailure("expected the online pass to have run") }
             predicted = q
             targets = tdTarget
             guard weighted else { return huberLoss(q, tdTarget) }
