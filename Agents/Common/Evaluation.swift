@@ -39,11 +39,11 @@ public struct EvaluationResult: Sendable, Equatable, Codable {
 /// own random stream (as Gymnasium's environments do), so one seed fixes the whole evaluation.
 /// The policy's own draws (when not `deterministic`) come from a generator seeded with `seed`.
 ///
-/// - Parameters:
-///   - deterministic: greedy actions (the default, as SB3's `evaluate_policy`).
 /// A `Box` action space is played by a ``ContinuousPolicy`` (a Gaussian actor-critic), its
 /// values clipped into the space's bounds.
 ///
+/// - Parameters:
+///   - deterministic: greedy actions (the default, as SB3's `evaluate_policy`).
 /// - Throws: ``AgentError/unsupportedActionSpace(environment:space:)`` when the action space
 ///   does not match the policy's (another number of actions, or a Box for a discrete policy),
 ///   and ``AgentError/environment(_:)`` when a reset fails.

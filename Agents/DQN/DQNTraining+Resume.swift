@@ -53,7 +53,8 @@ extension DQNTraining {
             seed: seed, timesteps: timesteps, collectionSteps: collectionSteps, phaseSteps: phaseSteps, episodes: episodes,
             evaluationCount: events.statistics.evaluationCount, updates: learner.updates,
             recentReturns: events.statistics.recentReturns, lossSum: events.statistics.lossSum,
-            lossCount: events.statistics.lossCount, bestMeanReturn: events.statistics.bestMeanReturn, exploration: explorationGenerator, replay: replayGenerator,
+            lossCount: events.statistics.lossCount, bestMeanReturn: events.statistics.bestMeanReturn,
+            exploration: explorationGenerator, replay: replayGenerator,
             accumulator: accumulator, environments: environments, optimizer: optimizer.metadata,
             replayBuffer: configuration.saveReplayBuffer ? buffer.checkpointHeader : nil)
         ResumableCheckpoint.store(state, in: &file)

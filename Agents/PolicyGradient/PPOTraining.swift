@@ -79,7 +79,10 @@ final class PPOTraining<E: Environment> {
             guard !configuration.completeEpisodes else {
                 throw .invalidConfiguration(field: "recurrent", reason: "recurrent policies train on n_steps sequences, not complete_episodes")
             }
-            guard configuration.batchSize % configuration.nSteps == 0, configuration.lstmHiddenSize > 0 else {
+            guard configuration.lstmHiddenSize > 0 else {
+                throw .invalidConfiguration(field: "lstm_hidden_size", reason: "expected a positive size, got \(configuration.lstmHiddenSize)")
+            }
+            guard configuration.batchSize % configuration.nSteps == 0 else {
                 throw .invalidConfiguration(
                     field: "batch_size", reason: "a recurrent batch is whole sequences: expected a multiple of n_steps (\(configuration.nSteps)), got \(configuration.batchSize)")
             }

@@ -36,11 +36,14 @@ struct RecurrentPPOTests {
         #expect(forgotten.meanReturn <= 0.65, "success without an LSTM \(forgotten.meanReturn)")
     }
 
-    /// A recurrent batch must be whole sequences, and recurrent rollouts cannot be whole
-    /// episodes: both are refused before training, naming the setting.
+    /// A recurrent batch must be whole sequences, the LSTM must have a size, and recurrent
+    /// rollouts cannot be whole episodes: each is refused before training.
     @Test func recurrentSettingsAreChecked() {
         var configuration = PPOConfiguration.memoryCorridorDefault
         configuration.batchSize = 48
+        #expect(throws: AgentError.self) { try PPO(configuration: configuration).train(environmentID: "MemoryCorridor-v0", registry: .standard) }
+        configuration = .memoryCorridorDefault
+        configuration.lstmHiddenSize = 0
         #expect(throws: AgentError.self) { try PPO(configuration: configuration).train(environmentID: "MemoryCorridor-v0", registry: .standard) }
         configuration = .memoryCorridorDefault
         configuration.completeEpisodes = true
