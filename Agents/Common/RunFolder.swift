@@ -1,35 +1,53 @@
 import Foundation
 
-/// The folder a training run writes into: checkpoints (`final`, `best`, `latest`), the
-/// configuration and `metrics.csv`. Checkpoints are replaced atomically; the metrics file grows
-/// a line per row.
+/// The folder a training run writes into, with a fixed layout that scripts rely on:
+///
+/// - `config.json`: the resolved settings, the seed, Dojo's version and the machine;
+/// - `progress.csv`: one row per metrics interval (``MetricsRow``);
+/// - `eval.csv`: one row per periodic evaluation (``EvaluationRecord``);
+/// - `checkpoints/latest.safetensors` (resumable) and `checkpoints/best.safetensors`;
+/// - `final.safetensors`: the policy after the last step.
+///
+/// Files are replaced atomically; the CSV files grow a line per row.
 public struct RunFolder: Sendable {
     /// The folder.
     public let url: URL
 
-    /// The folder at `url`, created with its parents if missing.
+    /// The folder at `url` and its `checkpoints` folder, created with their parents if missing.
     ///
-    /// - Throws: ``AgentError/file(path:reason:)`` when it cannot be created.
+    /// - Throws: ``AgentError/file(path:reason:)`` when they cannot be created.
     public init(url: URL) throws(AgentError) {
         self.url = url
+        let checkpoints = url.appendingPathComponent(Self.checkpointsFolder)
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: checkpoints, withIntermediateDirectories: true)
         } catch {
-            throw .file(path: url.path, reason: "cannot create the run folder: \(error.localizedDescription)")
+            throw .file(path: checkpoints.path, reason: "cannot create the run folder: \(error.localizedDescription)")
         }
     }
 
-    /// The file `name` in the folder.
+    /// The subfolder of the latest and best checkpoints.
+    public static let checkpointsFolder = "checkpoints"
+    /// The file names of a run folder, relative to it, that a new run must not find there.
+    public static let runFiles = [
+        "config.json", "progress.csv", "eval.csv", "final.safetensors", "checkpoints/latest.safetensors", "checkpoints/best.safetensors",
+    ]
+
+    /// The file `name` (a path relative to the folder).
     public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 
     /// The policy after the last step.
     public var finalCheckpoint: URL { file("final.safetensors") }
     /// The policy with the best evaluation so far.
-    public var bestCheckpoint: URL { file("best.safetensors") }
+    public var bestCheckpoint: URL { file("checkpoints/best.safetensors") }
     /// The resumable state of the latest checkpoint.
-    public var latestCheckpoint: URL { file("latest.safetensors") }
+    public var latestCheckpoint: URL { file("checkpoints/latest.safetensors") }
+    /// The run's settings and provenance.
+    public var configuration: URL { file("config.json") }
     /// One CSV row per metrics interval.
-    public var metrics: URL { file("metrics.csv") }
+    public var progress: URL { file("progress.csv") }
+    /// One CSV row per periodic evaluation.
+    public var evaluations: URL { file("eval.csv") }
 
     /// Writes `text` to the file `name` atomically.
     public func write(_ text: String, to name: String) throws(AgentError) {
@@ -56,17 +74,19 @@ public struct RunFolder: Sendable {
         }
     }
 
-    /// Drops the metrics rows past `timesteps` (written after the checkpoint a run resumes
-    /// from, before it stopped), so the resumed run's rows follow on without repeats.
-    public func keepMetricsRows(upTo timesteps: Int) throws(AgentError) {
-        guard let text = try? String(contentsOf: metrics, encoding: .utf8) else {
-            try write(MetricsRow.csvHeader + "\n", to: "metrics.csv")
-            return
+    /// Drops the CSV rows past `timesteps` (written after the checkpoint a run resumes from,
+    /// before it stopped), so the resumed run's rows follow on without repeats.
+    public func keepRows(upTo timesteps: Int) throws(AgentError) {
+        for (name, header) in [("progress.csv", MetricsRow.csvHeader), ("eval.csv", EvaluationRecord.csvHeader)] {
+            guard let text = try? String(contentsOf: file(name), encoding: .utf8) else {
+                try write(header + "\n", to: name)
+                continue
+            }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+            let kept = lines.enumerated().filter { index, line in
+                index == 0 || (line.split(separator: ",").first.flatMap { Int($0) }.map { $0 <= timesteps } ?? false)
+            }
+            try write(kept.map { String($0.element) + "\n" }.joined(), to: name)
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-        let kept = lines.enumerated().filter { index, line in
-            index == 0 || (line.split(separator: ",").first.flatMap { Int($0) }.map { $0 <= timesteps } ?? false)
-        }
-        try write(kept.map { String($0.element) + "\n" }.joined(), to: "metrics.csv")
     }
 }

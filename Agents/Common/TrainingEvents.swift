@@ -15,9 +15,9 @@ public protocol TrainingEventSettings {
 }
 
 /// What every training loop reports and keeps as it goes, in one place for every agent:
-/// `metrics.csv` rows (recent returns, mean loss, steps per second), periodic greedy
-/// evaluations that keep the best checkpoint and may stop training at the environment's reward
-/// threshold (SB3's `EvalCallback` with `StopTrainingOnRewardThreshold`).
+/// `progress.csv` rows (recent returns, mean loss, steps per second), periodic greedy
+/// evaluations (`eval.csv`) that keep the best checkpoint and may stop training at the
+/// environment's reward threshold (SB3's `EvalCallback` with `StopTrainingOnRewardThreshold`).
 final class TrainingEvents {
     let settings: any TrainingEventSettings
     let rewardThreshold: Double?
@@ -51,16 +51,18 @@ final class TrainingEvents {
         start = clock.now
     }
 
-    /// Starts the clock and the run folder: `config.json` and a fresh `metrics.csv` for a new
-    /// run; for one resumed at `timesteps`, its metrics rows up to there (rows written after its
-    /// checkpoint, before it stopped, would otherwise repeat).
-    func begin(resumingAt timesteps: Int?, configuration: JSONValue) throws(AgentError) {
+    /// Starts the clock and the run folder: `config.json` (from the run's checkpoint metadata)
+    /// and fresh CSV files for a new run; for one resumed at `timesteps`, its rows up to there
+    /// (rows written after its checkpoint, before it stopped, would otherwise repeat).
+    func begin(resumingAt timesteps: Int?, metadata: CheckpointMetadata) throws(AgentError) {
         start = clock.now
         if let timesteps {
-            try runFolder?.keepMetricsRows(upTo: timesteps)
+            try runFolder?.keepRows(upTo: timesteps)
         } else {
-            try runFolder?.write(configuration.jsonText + "\n", to: "config.json")
-            try runFolder?.write(MetricsRow.csvHeader + "\n", to: "metrics.csv")
+            let configuration = RunConfiguration(metadata: metadata, seed: seed)
+            try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
+            try runFolder?.write(MetricsRow.csvHeader + "\n", to: "progress.csv")
+            try runFolder?.write(EvaluationRecord.csvHeader + "\n", to: "eval.csv")
         }
     }
 
@@ -104,7 +106,7 @@ final class TrainingEvents {
         statistics.lossSum = 0
         statistics.lossCount = 0
         metrics.append(row)
-        try runFolder?.append(line: row.csvLine, to: "metrics.csv")
+        try runFolder?.append(line: row.csvLine, to: "progress.csv")
         onMetrics?(row)
     }
 
@@ -118,6 +120,7 @@ final class TrainingEvents {
         let result = try Agents.evaluate(policy: policy, environment: environment, episodes: settings.nEvalEpisodes, seed: evaluationSeed)
         let record = EvaluationRecord(timesteps: timesteps, result: result)
         evaluations.append(record)
+        try runFolder?.append(line: record.csvLine, to: "eval.csv")
         onEvaluation?(record)
         if statistics.bestMeanReturn.map({ result.meanReturn > $0 }) ?? true {
             statistics.bestMeanReturn = result.meanReturn

@@ -28,6 +28,10 @@ public struct DQN {
     /// Asked after every environment step; `true` stops training cleanly, writing a resumable
     /// latest checkpoint into the run folder (how `dojo train` handles Ctrl-C).
     public var shouldStop: (() -> Bool)?
+    /// The threads one run may use (every core by default): above 1, the learner runs part of
+    /// each update on a second thread, with the results one thread gives; concurrent runs
+    /// (`dojo train --seeds`) each get their share.
+    public var threads = availableProcessorCount
 
     /// A run of `configuration` from `seed`.
     public init(configuration: DQNConfiguration, seed: UInt64 = 0, runFolder: RunFolder? = nil) {
@@ -63,7 +67,8 @@ public struct DQN {
     ) throws(AgentError) -> DQNTrainingResult {
         let training = try DQNTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold,
-            configuration: configuration, seed: seed, runFolder: runFolder, initialWeights: initialWeights)
+            configuration: configuration, seed: seed, runFolder: runFolder, initialWeights: initialWeights,
+            threads: threads)
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
         training.shouldStop = shouldStop

@@ -42,7 +42,10 @@ public final class DQNLearner {
     private var onlineQ: Variable?
 
     /// A learner training `online` against a fresh copy of it.
-    public init(online: QNetwork, learningRate: Float, doubleQ: Bool, maxGradNorm: Float, usesMasks: Bool, batchSize: Int) {
+    public init(
+        online: QNetwork, learningRate: Float, doubleQ: Bool, maxGradNorm: Float, usesMasks: Bool, batchSize: Int,
+        usesSideThread: Bool = availableProcessorCount > 1
+    ) {
         self.online = online
         target = online.copy()
         optimizer = Adam(learningRate: learningRate)
@@ -52,7 +55,7 @@ public final class DQNLearner {
         parameters = online.model.parameters
         tdErrors = Array(repeating: 0, count: batchSize)
         nextActions = Array(repeating: 0, count: batchSize)
-        if availableProcessorCount > 1 {
+        if usesSideThread {
             sideThread = SideThread { [unowned self] in valueNextStates() }
         }
     }

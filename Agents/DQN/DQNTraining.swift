@@ -49,7 +49,7 @@ final class DQNTraining<E: Environment> {
 
     init(
         environment: E, environmentID: String, rewardThreshold: Double?, configuration: DQNConfiguration, seed: UInt64,
-        runFolder: RunFolder?, initialWeights: URL? = nil
+        runFolder: RunFolder?, initialWeights: URL? = nil, threads: Int = availableProcessorCount
     ) throws(AgentError) {
         try configuration.validate()
         guard let actionCount = environment.actionSpace.indexCount else {
@@ -84,7 +84,8 @@ final class DQNTraining<E: Environment> {
         }
         learner = DQNLearner(
             online: network, learningRate: configuration.learningRate, doubleQ: configuration.doubleQ,
-            maxGradNorm: configuration.maxGradNorm, usesMasks: usesMasks, batchSize: configuration.batchSize)
+            maxGradNorm: configuration.maxGradNorm, usesMasks: usesMasks, batchSize: configuration.batchSize,
+            usesSideThread: threads > 1)
         policy = DQNPolicy(network: network, explorationRate: configuration.explorationInitialEps)
         buffer = ReplayBuffer(
             capacity: configuration.bufferSize, observationSize: observationSize, actionCount: actionCount,
@@ -133,7 +134,7 @@ final class DQNTraining<E: Environment> {
                 throw .environment(error)
             }
         }
-        try events.begin(resumingAt: isResumed ? timesteps : nil, configuration: configuration.jsonValue)
+        try events.begin(resumingAt: isResumed ? timesteps : nil, metadata: metadata())
         while timesteps < configuration.totalTimesteps && !events.stoppedEarly && !interrupted {
             // Collect `train_freq` steps per copy.
             while phaseSteps < configuration.trainFreq && !events.stoppedEarly {

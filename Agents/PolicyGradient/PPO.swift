@@ -27,6 +27,10 @@ public struct PPO {
     public var onMetrics: ((MetricsRow) -> Void)?
     /// Called with each periodic evaluation.
     public var onEvaluation: ((EvaluationRecord) -> Void)?
+    /// The threads one run may use (every core by default): above 1, the learner runs part of
+    /// each update on a second thread, with the results one thread gives; concurrent runs
+    /// (`dojo train --seeds`) each get their share.
+    public var threads = availableProcessorCount
     /// The agent named in checkpoints.
     let agentName: String
 
@@ -77,7 +81,7 @@ public struct PPO {
     ) throws(AgentError) -> PPOTrainingResult {
         let training = try PPOTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, configuration: configuration,
-            seed: seed, agentName: agentName, runFolder: runFolder, initialWeights: initialWeights)
+            seed: seed, agentName: agentName, runFolder: runFolder, initialWeights: initialWeights, threads: threads)
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
         training.shouldStop = shouldStop

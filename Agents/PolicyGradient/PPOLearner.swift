@@ -65,7 +65,7 @@ public final class PPOLearner {
     public init(
         network: ActorCritic, learningRate: Float, clipRange: Float = 0.2, valueClipRange: Float? = nil,
         entropyCoefficient: Float = 0, valueCoefficient: Float = 0.5, maxGradNorm: Float = 0.5, normalizesAdvantages: Bool = true,
-        optimizer: (any Optimizer)? = nil
+        optimizer: (any Optimizer)? = nil, usesSideThread: Bool = availableProcessorCount > 1
     ) {
         self.network = network
         self.optimizer = optimizer ?? Adam(learningRate: learningRate, epsilon: 1e-5)
@@ -80,7 +80,7 @@ public final class PPOLearner {
         let actorParameters = network.actor.parameters + (network.logStandardDeviation?.parameters ?? [])
         let shared = Set(actorParameters.map(ObjectIdentifier.init)).intersection(network.critic.parameters.map(ObjectIdentifier.init))
         separateParameters = network.memory == nil && shared.isEmpty ? (actorParameters, network.critic.parameters) : nil
-        if separateParameters != nil && availableProcessorCount > 1 {
+        if separateParameters != nil && usesSideThread {
             sideThread = SideThread { [unowned self] in criticStep() }
         }
     }

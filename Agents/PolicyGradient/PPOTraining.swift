@@ -62,7 +62,7 @@ final class PPOTraining<E: Environment> {
 
     init(
         environment: E, environmentID: String, rewardThreshold: Double?, configuration: PPOConfiguration, seed: UInt64,
-        agentName: String, runFolder: RunFolder?, initialWeights: URL? = nil
+        agentName: String, runFolder: RunFolder?, initialWeights: URL? = nil, threads: Int = availableProcessorCount
     ) throws(AgentError) {
         // Discrete actions are indices of a categorical; a Box's flat values are a Gaussian's.
         let flatActions = [Float](repeating: 0, count: environment.actionSpace.flatDimension)
@@ -121,7 +121,8 @@ final class PPOTraining<E: Environment> {
             valueClipRange: configuration.clipRangeVf, entropyCoefficient: configuration.entCoef,
             valueCoefficient: configuration.useBaseline ? configuration.vfCoef : 0, maxGradNorm: configuration.maxGradNorm,
             normalizesAdvantages: configuration.normalizeAdvantage,
-            optimizer: configuration.useRmsProp ? RMSProp(learningRate: configuration.learningRate, epsilon: configuration.rmsPropEps) : nil)
+            optimizer: configuration.useRmsProp ? RMSProp(learningRate: configuration.learningRate, epsilon: configuration.rmsPropEps) : nil,
+            usesSideThread: threads > 1)
         policy = ActorCriticPolicy(network: network, actionCount: actionCount)
         evaluationPolicy = ActorCriticPolicy(network: network, actionCount: actionCount)
         self.runFolder = runFolder
@@ -158,7 +159,7 @@ final class PPOTraining<E: Environment> {
                 throw .environment(error)
             }
         }
-        try events.begin(resumingAt: isResumed ? timesteps : nil, configuration: configuration.jsonValue)
+        try events.begin(resumingAt: isResumed ? timesteps : nil, metadata: metadata())
         while timesteps < configuration.totalTimesteps && !events.stoppedEarly {
             let before = timesteps
             try collectRollout()

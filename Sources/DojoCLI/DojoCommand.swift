@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dojo
 
 /// The `dojo` command: train, evaluate, watch and inspect reinforcement-learning agents.
 @main
@@ -9,9 +10,4 @@ struct DojoCommand: ParsableCommand {
         version: DojoVersion.current,
         subcommands: [DemoCommand.self, TrainCommand.self, EvalCommand.self, ListCommand.self, InspectCommand.self, RolloutCommand.self, PlayCommand.self, WatchCommand.self, BenchCommand.self]
     )
-}
-
-/// The release of the `dojo` tool and its libraries.
-enum DojoVersion {
-    static let current = "0.1.0"
 }

@@ -153,7 +153,7 @@ struct TrainCommand: ParsableCommand {
         let run = try train { interruptRequested.load(ordering: .relaxed) }
         let seconds = (clock.now - start) / .seconds(1)
         if run.interrupted {
-            let latest = folder.appendingPathComponent("latest.safetensors").path
+            let latest = folder.appendingPathComponent("checkpoints/latest.safetensors").path
             let message = "interrupted at \(run.timesteps) steps; wrote \(latest); continue with: dojo train --resume \(folder.path)\n"
             fflush(nil)
             FileHandle.standardError.write(Data(message.utf8))
@@ -222,7 +222,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Fails when `folder` already holds a run's files, so nothing a person had is overwritten.
     private func refuseExistingRun(in folder: URL) throws {
-        for name in ["final.safetensors", "best.safetensors", "latest.safetensors", "metrics.csv", "config.json"] {
+        for name in RunFolder.runFiles {
             let path = folder.appendingPathComponent(name).path
             if FileManager.default.fileExists(atPath: path) {
                 throw CommandError("\(folder.path) already holds a run (\(name)); choose another --out or remove it")

@@ -44,7 +44,7 @@ import Testing
             let got = observation.withUnsafeBufferPointer { loaded.policy.action(for: $0, using: &generator) }
             #expect(expected == got)
         }
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("metrics.csv").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("progress.csv").path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("config.json").path))
     }
 

@@ -37,7 +37,7 @@ struct DQNLearningTests {
         let run = try DQN(configuration: configuration, seed: seed, runFolder: RunFolder(url: folder))
             .train(environmentID: "CartPole-v1", registry: .standard)
         #expect(run.evaluations.count == 20)
-        let best = try DQNCheckpoint.load(from: folder.appendingPathComponent("best.safetensors"))
+        let best = try DQNCheckpoint.load(from: folder.appendingPathComponent("checkpoints/best.safetensors"))
         #expect(best.metadata.environmentID == "CartPole-v1" && best.configuration == configuration)
         let score = try cartPoleScore(best.policy, seed: 20_000 + seed)
         #expect(score >= 475, "best checkpoint at \(best.metadata.timesteps) steps scored \(score); evaluations \(run.evaluations.map { ($0.timesteps, $0.result.meanReturn) })")

@@ -24,7 +24,7 @@ import Testing
 
     /// The metrics file without its timing column (steps per second depends on the machine).
     func metricsWithoutTiming(in folder: URL) throws -> [String] {
-        try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        try String(contentsOf: folder.appendingPathComponent("progress.csv"), encoding: .utf8)
             .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") }
     }
 
@@ -55,7 +55,7 @@ import Testing
         first.shouldStop = stop.ask
         let partial = try first.train(environmentID: "CartPole-v1", registry: .standard)
         #expect(partial.interrupted && partial.timesteps == 2_002)
-        let latest = stopped.appendingPathComponent("latest.safetensors")
+        let latest = stopped.appendingPathComponent("checkpoints/latest.safetensors")
         #expect(!FileManager.default.fileExists(atPath: stopped.appendingPathComponent("final.safetensors").path))
 
         let (resumed, environmentID) = try DQN.resuming(from: latest, runFolder: RunFolder(url: stopped))
@@ -82,7 +82,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try DQN(configuration: configuration, seed: 2, runFolder: RunFolder(url: folder))
             .train(environmentID: "CartPole-v1", registry: .standard)
-        let latest = folder.appendingPathComponent("latest.safetensors")
+        let latest = folder.appendingPathComponent("checkpoints/latest.safetensors")
         let file = try SafeTensors(contentsOf: latest)
         let names = Set(file.tensors.map(\.name))
         for name in ["q_net.0.weight", "q_net_target.0.weight", "optimizer.0.weight.first_moment", "replay_buffer.observations", "replay_buffer.discounts"] {

@@ -100,9 +100,9 @@ struct PPOLearningTests {
         #expect(run.evaluations.count == run.timesteps / 10_000 && run.evaluations.last.map { $0.result.meanReturn >= 475 } == true)
         #expect(run.bestMeanReturn == run.evaluations.map(\.result.meanReturn).max())
         #expect(run.metrics.count == run.timesteps / 5_000 && run.metrics.allSatisfy { $0.epsilon == nil && $0.loss != nil })
-        let best = try loadPolicy(from: folder.appendingPathComponent("best.safetensors"))
+        let best = try loadPolicy(from: folder.appendingPathComponent("checkpoints/best.safetensors"))
         #expect(best.metadata.agent == "ppo")
-        let csv = try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        let csv = try String(contentsOf: folder.appendingPathComponent("progress.csv"), encoding: .utf8)
         #expect(csv.split(separator: "\n").count == 1 + run.metrics.count)
     }
 }

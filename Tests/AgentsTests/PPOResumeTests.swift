@@ -52,7 +52,7 @@ import Testing
         first.shouldStop = DQNResumeTests.StopAfter(3).ask
         let partial = try first.train(environmentID: environmentID, registry: .standard)
         #expect(partial.interrupted && partial.timesteps < uninterrupted.timesteps)
-        let latest = stopped.appendingPathComponent("latest.safetensors")
+        let latest = stopped.appendingPathComponent("checkpoints/latest.safetensors")
         #expect(!FileManager.default.fileExists(atPath: stopped.appendingPathComponent("final.safetensors").path))
 
         let (resumed, resumedEnvironment) = try PPO.resuming(from: latest, runFolder: RunFolder(url: stopped))

@@ -20,12 +20,18 @@ import Testing
         let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path)
         #expect(runs.count == 1 && runs[0].hasPrefix("CartPole-v1-dqn-1-"), "\(runs)")
         let run = folder.appendingPathComponent("runs").appendingPathComponent(runs.first ?? "")
-        for name in ["final.safetensors", "best.safetensors", "metrics.csv", "config.json"] {
+        for name in ["final.safetensors", "checkpoints/best.safetensors", "progress.csv", "eval.csv", "config.json"] {
             #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent(name).path), "\(name)")
         }
         // The default preset stops at the reward threshold, after 1,000-step metrics rows.
-        let metrics = try String(contentsOf: run.appendingPathComponent("metrics.csv"), encoding: .utf8).split(separator: "\n")
+        let metrics = try String(contentsOf: run.appendingPathComponent("progress.csv"), encoding: .utf8).split(separator: "\n")
         #expect(metrics.first == "timesteps,episodes,mean_return_100,loss,epsilon,steps_per_second" && (11...51).contains(metrics.count))
+        let evaluations = try String(contentsOf: run.appendingPathComponent("eval.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(evaluations.first == "timesteps,episodes,mean_return,std_return,mean_length,success_rate" && evaluations.count >= 2)
+        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("config.json"))) as? [String: Any]
+        #expect(config?["env"] as? String == "CartPole-v1" && config?["agent"] as? String == "dqn" && config?["seed"] as? Int == 1)
+        #expect(config?["dojo_version"] is String && (config?["machine"] as? [String: Any])?["processors"] is Int)
+        #expect((config?["hyperparameters"] as? [String: Any])?["learning_rate"] is Double)
 
         let evaluation = try DojoBinary.json([
             "eval", "--checkpoint", run.appendingPathComponent("final.safetensors").path, "--episodes", "20", "--json",
@@ -56,8 +62,8 @@ import Testing
         let settings = ["--set", "checkpoint_freq=2000", "--set", "save_replay_buffer=true", "--set", "metrics_interval=500"]
         let first = try DojoBinary.run(["train", "--seed", "4", "--steps", "3000", "--out", whole.path] + settings)
         #expect(first.status == 0, "\(first.stderr)")
-        try FileManager.default.createDirectory(at: stopped, withIntermediateDirectories: true)
-        for name in ["latest.safetensors", "metrics.csv", "config.json"] {
+        try FileManager.default.createDirectory(at: stopped.appendingPathComponent("checkpoints"), withIntermediateDirectories: true)
+        for name in ["checkpoints/latest.safetensors", "progress.csv", "eval.csv", "config.json"] {
             try FileManager.default.copyItem(at: whole.appendingPathComponent(name), to: stopped.appendingPathComponent(name))
         }
         let resumed = try DojoBinary.run(["train", "--resume", stopped.path])
@@ -65,7 +71,7 @@ import Testing
         #expect(resumed.stdout.contains("resuming dqn on CartPole-v1 (seed 4"))
         let expected = try Data(contentsOf: whole.appendingPathComponent("final.safetensors"))
         #expect(try Data(contentsOf: stopped.appendingPathComponent("final.safetensors")) == expected)
-        let rows = try String(contentsOf: stopped.appendingPathComponent("metrics.csv"), encoding: .utf8).split(separator: "\n")
+        let rows = try String(contentsOf: stopped.appendingPathComponent("progress.csv"), encoding: .utf8).split(separator: "\n")
         #expect(rows.count == 7 && rows.map { $0.prefix(while: { $0 != "," }) } == ["timesteps", "500", "1000", "1500", "2000", "2500", "3000"])
 
         let policyOnly = try DojoBinary.run(["train", "--resume", folder.appendingPathComponent("missing").path])
@@ -84,8 +90,8 @@ import Testing
             "--set", "checkpoint_freq=2000", "--set", "metrics_interval=1000",
         ])
         #expect(first.status == 0, "\(first.stderr)")
-        try FileManager.default.createDirectory(at: stopped, withIntermediateDirectories: true)
-        for name in ["latest.safetensors", "metrics.csv", "config.json"] {
+        try FileManager.default.createDirectory(at: stopped.appendingPathComponent("checkpoints"), withIntermediateDirectories: true)
+        for name in ["checkpoints/latest.safetensors", "progress.csv", "eval.csv", "config.json"] {
             try FileManager.default.copyItem(at: whole.appendingPathComponent(name), to: stopped.appendingPathComponent(name))
         }
         let resumed = try DojoBinary.run(["train", "--resume", stopped.path])
@@ -93,7 +99,7 @@ import Testing
         #expect(resumed.stdout.contains("resuming ppo on CartPole-v1 (seed 4"))
         let expected = try Data(contentsOf: whole.appendingPathComponent("final.safetensors"))
         #expect(try Data(contentsOf: stopped.appendingPathComponent("final.safetensors")) == expected)
-        let rows = try String(contentsOf: stopped.appendingPathComponent("metrics.csv"), encoding: .utf8).split(separator: "\n")
+        let rows = try String(contentsOf: stopped.appendingPathComponent("progress.csv"), encoding: .utf8).split(separator: "\n")
         #expect(rows.map { $0.prefix(while: { $0 != "," }) } == ["timesteps", "1024", "2048", "3072"])
     }
 
@@ -108,7 +114,7 @@ import Testing
         let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path)
         #expect(runs.count == 1 && runs[0].hasPrefix("CartPole-v1-ppo-1-"), "\(runs)")
         let run = folder.appendingPathComponent("runs").appendingPathComponent(runs.first ?? "")
-        for name in ["final.safetensors", "best.safetensors", "metrics.csv", "config.json"] {
+        for name in ["final.safetensors", "checkpoints/best.safetensors", "progress.csv", "eval.csv", "config.json"] {
             #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent(name).path), "\(name)")
         }
         #expect(output.stdout.contains("evaluation at "))
@@ -185,7 +191,7 @@ import Testing
         #expect(report?["timesteps"] as? Int == 3000 && report?["run_folder"] as? String == out)
         #expect(report?["best_mean_return"] is Double && (report?["final_evaluation"] as? [String: Any])?["success_rate"] is Double)
         let evaluation = try DojoBinary.json([
-            "eval", "--checkpoint", "\(out)/best.safetensors", "--episodes", "50", "--seed", "3", "--json",
+            "eval", "--checkpoint", "\(out)/checkpoints/best.safetensors", "--episodes", "50", "--seed", "3", "--json",
         ]) as? [String: Any]
         let rate = try #require(evaluation?["success_rate"] as? Double)
         #expect((0...1).contains(rate) && evaluation?["env"] as? String == "FrozenLake-v1")
