@@ -45,4 +45,21 @@ struct PreconditionTests {
             canvas.drawLine(from: Point(0, 0), to: Point(3, 3), width: 0, color: .black)
         }
     }
+
+    @Test("a chart series with more xs than ys, or a band of another length")
+    func mismatchedSeries() async {
+        await #expect(processExitsWith: .failure) {
+            _ = ChartSeries(name: "a", xs: [0, 1], ys: [0], color: .black)
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = ChartSeries(name: "a", xs: [0, 1], ys: [0, 1], color: .black, band: .init(lower: [0], upper: [1]))
+        }
+    }
+
+    @Test("aggregating runs onto fewer than two samples")
+    func tooFewSamples() async {
+        await #expect(processExitsWith: .failure) {
+            _ = ChartSeries.aggregating([], name: "a", color: .black, sampleCount: 1)
+        }
+    }
 }
