@@ -75,7 +75,7 @@ let package = Package(
             name: "AgentsTests", dependencies: ["Agents", "Environments", "Dojo", "NeuralCore", "TestSupport", "AllocationCounter"], exclude: ["Scripts"]
         ),
         .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
-        .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal"]),
+        .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal", "TestSupport"], exclude: ["Scripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -54,7 +54,9 @@ extension AgentConfiguration {
         guard var fields = jsonValue.objectValue else { preconditionFailure("expected the configuration to encode as an object") }
         for (name, value) in overrides.sorted(by: { $0.key < $1.key }) {
             guard Self.fieldNames.contains(name) else {
-                throw .invalidConfiguration(field: name, reason: "no such setting; the settings are \(Self.fieldNames.joined(separator: ", "))")
+                let suggestion = closestName(to: name, among: Self.fieldNames).map { "did you mean '\($0)'? " } ?? ""
+                throw .invalidConfiguration(
+                    field: name, reason: "no such setting; \(suggestion)the settings are \(Self.fieldNames.joined(separator: ", "))")
             }
             fields[name] = value
             do {

@@ -7,7 +7,7 @@ extension DQNConfiguration {
             if !condition { throw .invalidConfiguration(field: field.rawValue, reason: reason) }
         }
         try require(totalTimesteps > 0, .totalTimesteps, "expected a positive number of steps, got \(totalTimesteps)")
-        try require(learningRate > 0 && learningRate.isFinite, .learningRate, "expected a positive rate, got \(learningRate)")
+        try require(learningRate >= 0 && learningRate.isFinite, .learningRate, "expected a rate of 0 or more, got \(learningRate)")
         try require(bufferSize > 0, .bufferSize, "expected a positive size, got \(bufferSize)")
         try require(learningStarts >= 0, .learningStarts, "expected 0 or more steps, got \(learningStarts)")
         try require(batchSize > 0, .batchSize, "expected a positive size, got \(batchSize)")

@@ -65,28 +65,11 @@ final class PPOTraining<E: Environment> {
         agentName: String, runFolder: RunFolder?, initialWeights: URL? = nil, threads: Int = availableProcessorCount
     ) throws(AgentError) {
         // Discrete actions are indices of a categorical; a Box's flat values are a Gaussian's.
-        let flatActions = [Float](repeating: 0, count: environment.actionSpace.flatDimension)
-        let continuousAction = flatActions.withUnsafeBufferPointer { environment.actionSpace.clippedElement(fromFlat: $0) }
-        guard let actionCount = environment.actionSpace.indexCount ?? (continuousAction == nil ? nil : flatActions.count) else {
+        guard let actionCount = environment.actionSpace.discreteActionCount ?? environment.actionSpace.continuousActionSize else {
             throw .unsupportedActionSpace(environment: environmentID, space: environment.actionSpace.description)
         }
         let continuousActionSize = environment.actionSpace.indexCount == nil ? actionCount : 0
-        let rowsPerRollout = configuration.nSteps * configuration.nEnvs
-        guard configuration.completeEpisodes || (configuration.batchSize > 0 && configuration.batchSize <= rowsPerRollout) else {
-            throw .invalidConfiguration(field: "batch_size", reason: "expected 1 to n_steps * n_envs (\(rowsPerRollout)), got \(configuration.batchSize)")
-        }
-        if configuration.recurrent {
-            guard !configuration.completeEpisodes else {
-                throw .invalidConfiguration(field: "recurrent", reason: "recurrent policies train on n_steps sequences, not complete_episodes")
-            }
-            guard configuration.lstmHiddenSize > 0 else {
-                throw .invalidConfiguration(field: "lstm_hidden_size", reason: "expected a positive size, got \(configuration.lstmHiddenSize)")
-            }
-            guard configuration.batchSize % configuration.nSteps == 0 else {
-                throw .invalidConfiguration(
-                    field: "batch_size", reason: "a recurrent batch is whole sequences: expected a multiple of n_steps (\(configuration.nSteps)), got \(configuration.batchSize)")
-            }
-        }
+        try configuration.validate()
         self.configuration = configuration
         self.seed = seed
         self.agentName = agentName
@@ -136,14 +119,15 @@ final class PPOTraining<E: Environment> {
             continuousActionSize: continuousActionSize)
         let copies = configuration.nEnvs
         actions = Array(repeating: 0, count: copies)
-        environmentActions = Array(repeating: continuousAction ?? environment.actionSpace.element(atIndex: 0), count: copies)
+        let zeroAction = [Float](repeating: 0, count: continuousActionSize).withUnsafeBufferPointer { environment.actionSpace.clippedElement(fromFlat: $0) }
+        environmentActions = Array(repeating: zeroAction ?? environment.actionSpace.element(atIndex: 0), count: copies)
         continuousActions = Array(repeating: 0, count: copies * continuousActionSize)
         logProbabilities = Array(repeating: 0, count: copies)
         values = Array(repeating: 0, count: copies)
         observations = Array(repeating: 0, count: copies * observationSize)
         masks = Array(repeating: true, count: copies * actionCount)
         episodeStarts = Array(repeating: true, count: copies)
-        rows = Array(0..<rowsPerRollout)
+        rows = Array(0..<configuration.nSteps * copies)
         running = Array(repeating: true, count: copies)
         copyOrder = Array(0..<copies)
     }

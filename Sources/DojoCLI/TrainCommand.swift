@@ -3,34 +3,57 @@ import ArgumentParser
 import Dojo
 import Environments
 import Foundation
+import NeuralCore
+import Rendering
 import Synchronization
 
 /// Set by SIGINT (Ctrl-C) while `dojo train` runs: training stops at the next step, writes a
 /// resumable latest checkpoint and exits with status 130.
 let interruptRequested = Atomic<Bool>(false)
 
-/// `dojo train`: trains an agent on a registered environment and writes its run folder.
+/// `dojo train`: trains an agent on a registered environment, from one seed or several, and
+/// writes run folders.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train an agent on an environment; checkpoints and metrics go to a run folder.",
+        abstract: "Train an agent on an environment; checkpoints, metrics and pictures go to a run folder.",
         discussion: """
-            The run folder (--out, default runs/ENV-AGENT-SEED-TIMESTAMP, UTC) receives final.safetensors (the \
-            policy after the last step), best.safetensors (the best periodic evaluation, with \
-            --set eval_freq=N), latest.safetensors (every checkpoint_freq steps), config.json (the \
-            configuration used) and metrics.csv (timesteps, episodes, mean_return_100, loss, \
-            epsilon, steps_per_second). An existing run is never overwritten. \
-            latest.safetensors is resumable: it also holds the target network, the optimizer, the \
-            counters, the generators and the environments (and the replay buffer with \
-            --set save_replay_buffer=true); --resume DIR continues the run in DIR from it and ends \
-            with the weights an uninterrupted run gives (any agent; policy-gradient runs checkpoint \
-            between rollouts); --init-from CHECKPOINT starts a new run \
-            from a checkpoint's weights (fine-tuning, another map). Ctrl-C stops cleanly: it writes \
-            latest.safetensors and exits with status 130. \
-            Settings use Stable-Baselines3's names: --set learning_rate=0.001 --set net_arch=[128,128]. \
-            --json prints one object: env, agent, preset, seed, timesteps, updates, episodes, seconds, \
-            run_folder, final_checkpoint, stopped_early, best_mean_return and final_evaluation \
-            (as dojo eval --json).
+            With no options it trains DQN's default preset on CartPole-v1 in a few seconds. \
+            Settings: the preset, then --config FILE.json (a JSON object of settings, or a run's \
+            config.json), then each --set name=value (Stable-Baselines3's names: --set \
+            learning_rate=0.001 --set net_arch=[128,128]), then --steps, --eval-every and \
+            --eval-episodes. Every value is checked before anything starts; an unknown name gets \
+            the closest known one suggested.
+
+            The run folder (--out, default runs/ENV-AGENT-SEED-TIMESTAMP, UTC; never an existing \
+            run's) receives config.json (every resolved setting, the seed, Dojo's version and the \
+            machine), progress.csv (timesteps, episodes, mean_return_100, loss, epsilon, \
+            steps_per_second), eval.csv (timesteps, episodes, mean_return, std_return, \
+            mean_length, success_rate), checkpoints/latest.safetensors (every checkpoint_freq \
+            steps and on Ctrl-C; resumable), checkpoints/best.safetensors (the best periodic \
+            evaluation), final.safetensors and episode.gif (one greedy episode of the final \
+            policy, for environments that draw frames).
+
+            --seeds A-B trains each seed into GROUP/seed-N (GROUP: --out, default \
+            runs/ENV-AGENT-seeds-A-B-TIMESTAMP), up to --threads at once, writes \
+            GROUP/summary.json and prints each seed's final score and time to the reward \
+            threshold, then the mean and standard deviation. Each seed ends exactly as it would \
+            alone.
+
+            Ctrl-C stops cleanly: it writes checkpoints/latest.safetensors and exits with status \
+            130; --resume DIR continues that run to the weights an uninterrupted run ends with. \
+            --init-from CHECKPOINT starts a new run from a checkpoint's weights (fine-tuning, \
+            another map). On a terminal a live line shows progress; otherwise a line is printed \
+            per metrics row (metrics_interval steps). --json prints one object: env, agent, \
+            preset, seed, timesteps, updates, episodes, seconds, run_folder, final_checkpoint, \
+            stopped_early, best_mean_return and final_evaluation (as dojo eval --json); with \
+            --seeds, the summary.
+
+            Examples:
+              dojo train
+              dojo train --env CartPole-v1 --agent ppo --preset zoo --seeds 1-5
+              dojo train --env FrozenLake-v1 --set learning_rate=0.0005 --eval-every 5000
+              dojo train --resume runs/CartPole-v1-dqn-0-20261202-101500
             """
     )
 
@@ -44,7 +67,10 @@ struct TrainCommand: ParsableCommand {
     var preset = "default"
 
     @Option(help: "Seed of every random draw in the run.")
-    var seed: UInt64 = 0
+    var seed: UInt64?
+
+    @Option(help: "Train several seeds, as A-B or a comma list (1-5, 1,4,9).")
+    var seeds: String?
 
     @Option(help: "Environment steps to train for (the preset's total_timesteps otherwise).")
     var steps: Int?
@@ -52,165 +78,194 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "A setting as name=value; repeat for several.")
     var settings: [String] = []
 
-    @Option(help: "The run folder (default runs/ENV-AGENT-SEED-TIMESTAMP).")
+    @Option(help: "A JSON file of settings (or a run's config.json), applied before --set.")
+    var config: String?
+
+    @Option(help: "The run folder, or the group folder with --seeds.")
     var out: String?
 
-    @Option(help: "Continue the run in this folder from its latest.safetensors (its settings and seed).")
+    @Option(help: "Continue the run in this folder from its checkpoints/latest.safetensors (its settings and seed).")
     var resume: String?
 
     @Option(name: .customLong("init-from"), help: "Start from this checkpoint's weights (same agent and architecture) instead of fresh ones.")
     var initFrom: String?
+
+    @Option(name: .customLong("eval-every"), help: "Evaluate the greedy policy every N steps (eval_freq).")
+    var evalEvery: Int?
+
+    @Option(name: .customLong("eval-episodes"), help: "Episodes per evaluation (n_eval_episodes).")
+    var evalEpisodes: Int?
+
+    @Option(help: "Threads to use (default: every core); --seeds runs this many seeds at once.")
+    var threads: Int?
+
+    @Flag(help: "Print only the final summary.")
+    var quiet = false
 
     @Flag(help: "Print one JSON object on stdout instead of progress lines.")
     var json = false
 
     func validate() throws {
         guard ["dqn", "ppo", "a2c", "reinforce"].contains(agent) else {
-            throw ValidationError("--agent: expected dqn, ppo, a2c or reinforce, got \(agent)")
+            let suggestion = closestName(to: agent, among: ["dqn", "ppo", "a2c", "reinforce"]).map { " (did you mean \($0)?)" } ?? ""
+            throw ValidationError("--agent: expected dqn, ppo, a2c or reinforce, got \(agent)\(suggestion)")
         }
         if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
+        if let evalEvery, evalEvery < 0 { throw ValidationError("--eval-every: expected 0 (off) or a number of steps, got \(evalEvery)") }
+        if let evalEpisodes, evalEpisodes <= 0 { throw ValidationError("--eval-episodes: expected a positive number, got \(evalEpisodes)") }
+        if let threads, !(1...256).contains(threads) { throw ValidationError("--threads: expected 1 to 256, got \(threads)") }
         if initFrom != nil, resume != nil { throw ValidationError("--init-from: a resumed run continues from its own weights; drop --init-from or --resume") }
+        if seeds != nil, seed != nil { throw ValidationError("--seeds: give --seed N or --seeds A-B, not both") }
+        if seeds != nil, resume != nil { throw ValidationError("--seeds: --resume continues one run; resume each seed's folder on its own") }
+        if let seeds { _ = try Self.parseSeeds(seeds) }
     }
 
     func run() throws {
-        if let resume {
-            let folder = try RunFolder(url: URL(fileURLWithPath: resume))
-            let agentName = try loadPolicy(from: folder.latestCheckpoint).metadata.agent
-            if PPOCheckpoint.agentNames.contains(agentName) {
-                var (loop, environmentID) = try PPO.resuming(from: folder.latestCheckpoint, runFolder: folder)
-                return try execute(
-                    agent: agentName, environmentID: environmentID, seed: loop.seed, folder: folder.url,
-                    totalTimesteps: loop.configuration.totalTimesteps, evalEpisodes: loop.configuration.nEvalEpisodes
-                ) { shouldStop in
-                    loop.shouldStop = shouldStop
-                    if !json { (loop.onMetrics, loop.onEvaluation) = (Self.printProgress, Self.printEvaluation) }
-                    return TrainingOutcome(try loop.train(environmentID: environmentID, registry: .standard, resumingFrom: folder.latestCheckpoint))
-                }
-            }
-            var (dqn, environmentID) = try DQN.resuming(from: folder.latestCheckpoint, runFolder: folder)
-            return try execute(
-                agent: DQNCheckpoint.agentName, environmentID: environmentID, seed: dqn.seed, folder: folder.url,
-                totalTimesteps: dqn.configuration.totalTimesteps, evalEpisodes: dqn.configuration.nEvalEpisodes
-            ) { shouldStop in
-                dqn.shouldStop = shouldStop
-                if !json { (dqn.onMetrics, dqn.onEvaluation) = (Self.printProgress, Self.printEvaluation) }
-                return TrainingOutcome(try dqn.train(environmentID: environmentID, registry: .standard, resumingFrom: folder.latestCheckpoint))
-            }
-        }
-        _ = try EnvironmentRegistry.standard.spec(env)
-        let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(environmentID: env, agent: agent, seed: seed)
-        let initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
-        if agent != DQNCheckpoint.agentName {
-            var configuration = try PPOConfiguration.preset(named: preset, environmentID: env, agent: agent).setting(settings)
-            if let steps { configuration.totalTimesteps = steps }
-            try refuseExistingRun(in: folderURL)
-            let runFolder = try RunFolder(url: folderURL)
-            var loop = switch agent {
-            case PPOCheckpoint.a2cAgentName: PPO.a2c(configuration: configuration, seed: seed, runFolder: runFolder)
-            case PPOCheckpoint.reinforceAgentName: PPO.reinforce(configuration: configuration, seed: seed, runFolder: runFolder)
-            default: PPO(configuration: configuration, seed: seed, runFolder: runFolder)
-            }
-            loop.initialWeights = initialWeights
-            return try execute(
-                agent: agent, environmentID: env, seed: seed, folder: folderURL, totalTimesteps: configuration.totalTimesteps,
-                evalEpisodes: configuration.nEvalEpisodes
-            ) { shouldStop in
-                loop.shouldStop = shouldStop
-                if !json { (loop.onMetrics, loop.onEvaluation) = (Self.printProgress, Self.printEvaluation) }
-                return TrainingOutcome(try loop.train(environmentID: env, registry: .standard))
-            }
-        }
-        var configuration = try DQNConfiguration.preset(named: preset, environmentID: env).setting(settings)
-        if let steps { configuration.totalTimesteps = steps }
-        try configuration.validate()
-        try refuseExistingRun(in: folderURL)
-        var dqn = DQN(configuration: configuration, seed: seed, runFolder: try RunFolder(url: folderURL))
-        dqn.initialWeights = initialWeights
-        try execute(
-            agent: agent, environmentID: env, seed: seed, folder: folderURL, totalTimesteps: configuration.totalTimesteps,
-            evalEpisodes: configuration.nEvalEpisodes
-        ) { shouldStop in
-            dqn.shouldStop = shouldStop
-            if !json { (dqn.onMetrics, dqn.onEvaluation) = (Self.printProgress, Self.printEvaluation) }
-            return TrainingOutcome(try dqn.train(environmentID: env, registry: .standard))
-        }
-    }
-
-    /// Runs `train` with Ctrl-C wired to a clean stop (a resumable latest checkpoint and exit
-    /// status 130), then evaluates the final policy greedily and reports the run.
-    private func execute(
-        agent: String, environmentID: String, seed: UInt64, folder: URL, totalTimesteps: Int, evalEpisodes: Int,
-        train: (_ shouldStop: @escaping () -> Bool) throws -> TrainingOutcome
-    ) throws {
-        if !json {
-            let what = resume == nil ? "training" : "resuming"
-            print("\(what) \(agent) on \(environmentID) (seed \(seed), \(totalTimesteps) steps) in \(folder.path)")
-        }
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
         defer { signal(SIGINT, SIG_DFL) }
-        let clock = ContinuousClock()
-        let start = clock.now
-        let run = try train { interruptRequested.load(ordering: .relaxed) }
-        let seconds = (clock.now - start) / .seconds(1)
-        if run.interrupted {
-            let latest = folder.appendingPathComponent("checkpoints/latest.safetensors").path
-            let message = "interrupted at \(run.timesteps) steps; wrote \(latest); continue with: dojo train --resume \(folder.path)\n"
-            fflush(nil)
-            FileHandle.standardError.write(Data(message.utf8))
-            throw ExitCode(130)
+        // A parent may start us with SIGINT blocked (the mask is inherited); Ctrl-C must still stop the run.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+        if let resume {
+            let folder = try RunFolder(url: URL(fileURLWithPath: resume))
+            let (job, seed) = try TrainingJob.resuming(folder)
+            return try train(job, seed: seed, folder: folder)
         }
-        let evaluation = try evaluate(
-            policy: run.policy, environmentID: environmentID, registry: .standard, episodes: evalEpisodes, seed: seed &+ 1)
-        report(
-            agent: agent, timesteps: run.timesteps, updates: run.updates, episodes: run.episodes, seconds: seconds, folder: folder,
-            stoppedEarly: run.stoppedEarly, bestMeanReturn: run.bestMeanReturn, evaluation: evaluation, environmentID: environmentID,
-            seed: seed)
+        var job = try TrainingJob.resolve(
+            environmentID: env, agent: agent, preset: preset, configurationFile: try readConfigurationFile(), assignments: settings,
+            overrides: overrides)
+        job.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
+        if let seeds {
+            return try trainGroup(job, seeds: try Self.parseSeeds(seeds))
+        }
+        let seed = seed ?? 0
+        let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(name: "\(env)-\(agent)-\(seed)")
+        try refuseExistingRun(in: folderURL, files: RunFolder.runFiles)
+        try train(job, seed: seed, folder: try RunFolder(url: folderURL))
     }
 
-    /// Prints a metrics row as a progress line.
-    static func printProgress(_ row: MetricsRow) {
-        let meanReturn = row.meanReturn.map { String(format: "%.1f", $0) } ?? "-"
-        let loss = row.loss.map { String(format: "%.4f", $0) } ?? "-"
-        let epsilon = row.epsilon.map { "  epsilon \(String(format: "%.3f", $0))" } ?? ""
-        print("steps \(row.timesteps)  episodes \(row.episodes)  mean return (100) \(meanReturn)  loss \(loss)\(epsilon)  \(Int(row.stepsPerSecond)) steps/s")
+    /// The settings named by flags of their own.
+    private var overrides: [String: JSONValue] {
+        var overrides: [String: JSONValue] = [:]
+        if let steps { overrides["total_timesteps"] = .number(Double(steps)) }
+        if let evalEvery { overrides["eval_freq"] = .number(Double(evalEvery)) }
+        if let evalEpisodes { overrides["n_eval_episodes"] = .number(Double(evalEpisodes)) }
+        return overrides
     }
 
-    /// Prints a periodic evaluation.
-    static func printEvaluation(_ record: EvaluationRecord) {
-        print("evaluation at \(record.timesteps): mean return \(String(format: "%.2f", record.result.meanReturn)) over \(record.result.episodes) episodes")
+    private func readConfigurationFile() throws -> JSONValue? {
+        guard let config else { return nil }
+        let text: String
+        do {
+            text = try String(contentsOfFile: config, encoding: .utf8)
+        } catch {
+            throw CommandError("--config \(config): cannot read it (\(error.localizedDescription))")
+        }
+        do {
+            return try JSONValue(parsing: text)
+        } catch {
+            throw CommandError("--config \(config): not JSON: \(error)")
+        }
+    }
+
+    /// Trains one run with progress output, then reports it (exit status 130 when interrupted).
+    private func train(_ job: TrainingJob, seed: UInt64, folder: RunFolder) throws {
+        if !json && !quiet {
+            print("\(resume == nil ? "training" : "resuming") \(job.agent) on \(job.environmentID) (seed \(seed), \(job.totalTimesteps) steps) in \(folder.url.path)")
+        }
+        let progress = TrainingProgress(style: json ? .quiet : TrainingProgress.style(quiet: quiet), totalTimesteps: job.totalTimesteps)
+        let observer = TrainingObserver(
+            onMetrics: progress.metrics, onEvaluation: progress.evaluation, shouldStop: { interruptRequested.load(ordering: .relaxed) })
+        let result = try SeedRun(job: job, seed: seed, folder: folder, threads: threads ?? availableProcessorCount).run(observer: observer)
+        progress.finish()
+        try exitIfInterrupted([result])
+        report(result, job: job)
+    }
+
+    /// Trains every seed of a group and prints its table (exit status 130 when interrupted).
+    private func trainGroup(_ job: TrainingJob, seeds: [UInt64]) throws {
+        let first = seeds.first ?? 0, last = seeds.last ?? 0
+        let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(name: "\(env)-\(agent)-seeds-\(first)-\(last)")
+        try refuseExistingRun(in: folderURL, files: ["summary.json"] + seeds.flatMap { seed in RunFolder.runFiles.map { "seed-\(seed)/\($0)" } })
+        let group = SeedGroup(job: job, seeds: seeds, folder: folderURL, threads: threads ?? availableProcessorCount)
+        if !json && !quiet {
+            print("training \(agent) on \(env) with seeds \(seeds.map(String.init).joined(separator: ", ")) (\(group.concurrentRuns) at a time, \(job.totalTimesteps) steps each) in \(folderURL.path)")
+        }
+        let progress = GroupProgress(style: json ? .quiet : TrainingProgress.style(quiet: quiet), seeds: seeds, totalTimesteps: job.totalTimesteps)
+        let results = try group.run(shouldStop: { interruptRequested.load(ordering: .relaxed) }, onRow: progress.metrics(seed:row:))
+        progress.finish()
+        try exitIfInterrupted(results)
+        let rewardThreshold = try EnvironmentRegistry.standard.spec(env).rewardThreshold
+        let summary = group.summary(results, preset: preset, rewardThreshold: rewardThreshold)
+        try Data((summary.jsonText + "\n").utf8).write(to: folderURL.appendingPathComponent("summary.json"), options: .atomic)
+        let histories = try results.map { try RunHistory(folder: $0.folder) }
+        try LearningCurves.chart(of: histories, metric: .both).write(to: folderURL.appendingPathComponent("learning_curve.svg").path)
+        if json {
+            print(summary.jsonText)
+        } else {
+            print(group.table(results))
+            print("wrote \(folderURL.appendingPathComponent("summary.json").path)")
+        }
+    }
+
+    /// Exits with status 130, naming how to continue, when a run was interrupted.
+    private func exitIfInterrupted(_ results: [SeedRun.Result]) throws {
+        let stopped = results.filter(\.counts.interrupted)
+        guard !stopped.isEmpty else { return }
+        fflush(nil)
+        for result in stopped {
+            let latest = result.folder.appendingPathComponent("checkpoints/latest.safetensors").path
+            let message = "interrupted at \(result.counts.timesteps) steps; wrote \(latest); continue with: dojo train --resume \(result.folder.path)\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        }
+        throw ExitCode(130)
     }
 
     /// Prints a finished run: one JSON object with `--json`, otherwise a summary.
-    private func report(
-        agent: String, timesteps: Int, updates: Int, episodes: Int, seconds: Double, folder: URL, stoppedEarly: Bool, bestMeanReturn: Double?,
-        evaluation: EvaluationResult, environmentID: String, seed: UInt64
-    ) {
-        let final = folder.appendingPathComponent("final.safetensors").path
+    private func report(_ result: SeedRun.Result, job: TrainingJob) {
+        let final = result.folder.appendingPathComponent("final.safetensors").path
+        guard let evaluation = result.finalEvaluation else { return }
         if json {
             let output: JSONValue = [
-                "env": .string(environmentID), "agent": .string(agent), "preset": .string(preset), "seed": .number(Double(seed)),
-                "timesteps": .number(Double(timesteps)), "updates": .number(Double(updates)),
-                "episodes": .number(Double(episodes)), "seconds": .number(seconds), "run_folder": .string(folder.path),
-                "final_checkpoint": .string(final), "stopped_early": .bool(stoppedEarly),
-                "best_mean_return": bestMeanReturn.map { .number($0) } ?? .null,
-                "final_evaluation": evaluationJSON(evaluation, environmentID: environmentID, agent: agent),
+                "env": .string(job.environmentID), "agent": .string(job.agent), "preset": .string(preset), "seed": .number(Double(result.seed)),
+                "timesteps": .number(Double(result.counts.timesteps)), "updates": .number(Double(result.counts.updates)),
+                "episodes": .number(Double(result.counts.episodes)), "seconds": .number(result.seconds), "run_folder": .string(result.folder.path),
+                "final_checkpoint": .string(final), "stopped_early": .bool(result.counts.stoppedEarly),
+                "best_mean_return": result.counts.bestMeanReturn.map { .number($0) } ?? .null,
+                "final_evaluation": evaluationJSON(evaluation, environmentID: job.environmentID, agent: job.agent),
             ]
             print(output.jsonText)
         } else {
-            print(String(format: "trained %d steps (%d updates, %d episodes) in %.1f s", timesteps, updates, episodes, seconds))
+            print(String(format: "trained %d steps (%d updates, %d episodes) in %.1f s", result.counts.timesteps, result.counts.updates, result.counts.episodes, result.seconds))
             print("final greedy policy: mean return \(String(format: "%.2f", evaluation.meanReturn)) ± \(String(format: "%.2f", evaluation.standardDeviationOfReturn)) over \(evaluation.episodes) episodes")
             print("wrote \(final)")
         }
     }
 
-    /// `runs/ENV-AGENT-SEED-TIMESTAMP` (UTC, to the second), with `-2`, `-3`, ... when a run
-    /// started in the same second, so a new run never lands in an old one's folder.
-    static func newRunFolder(environmentID: String, agent: String, seed: UInt64) -> URL {
+    /// The seeds of `--seeds`: `A-B` (inclusive) or a comma list.
+    static func parseSeeds(_ text: String) throws -> [UInt64] {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 2, let low = UInt64(parts[0]), let high = UInt64(parts[1]) {
+            guard low <= high, high - low < 1_000 else { throw ValidationError("--seeds: expected A-B with A <= B and at most 1000 seeds, got \(text)") }
+            return Array(low...high)
+        }
+        let list = text.split(separator: ",").map { UInt64($0.trimmingCharacters(in: .whitespaces)) }
+        guard !list.isEmpty, list.allSatisfy({ $0 != nil }) else { throw ValidationError("--seeds: expected A-B or a comma list of seeds, got \(text)") }
+        let seeds = list.compactMap { $0 }
+        guard Set(seeds).count == seeds.count else { throw ValidationError("--seeds: a seed is listed twice in \(text)") }
+        return seeds
+    }
+
+    /// `runs/NAME-TIMESTAMP` (UTC, to the second), with `-2`, `-3`, ... when a run started in
+    /// the same second, so a new run never lands in an old one's folder.
+    static func newRunFolder(name: String) -> URL {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let base = "runs/\(environmentID)-\(agent)-\(seed)-\(formatter.string(from: Date()))"
+        let base = "runs/\(name)-\(formatter.string(from: Date()))"
         var candidate = base
         var suffix = 2
         while FileManager.default.fileExists(atPath: candidate) {
@@ -220,13 +275,10 @@ struct TrainCommand: ParsableCommand {
         return URL(fileURLWithPath: candidate)
     }
 
-    /// Fails when `folder` already holds a run's files, so nothing a person had is overwritten.
-    private func refuseExistingRun(in folder: URL) throws {
-        for name in RunFolder.runFiles {
-            let path = folder.appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: path) {
-                throw CommandError("\(folder.path) already holds a run (\(name)); choose another --out or remove it")
-            }
+    /// Fails when `folder` already holds any of `files`, so nothing a person had is overwritten.
+    private func refuseExistingRun(in folder: URL, files: [String]) throws {
+        for name in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+            throw CommandError("\(folder.path) already holds a run (\(name)); choose another --out or remove it")
         }
     }
 }

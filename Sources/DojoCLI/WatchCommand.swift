@@ -95,38 +95,18 @@ struct WatchCommand: ParsableCommand {
     }
 
     private func recordGIF<E: Environment>(_ runner: EpisodeRunner<E>, framesPerSecond: Int, to path: String) throws {
-        guard runner.environment.metadata.renderModes.contains(.rgb) else {
+        guard let gif = try runner.recordGIF(framesPerSecond: framesPerSecond, limit: maxFrames) else {
             throw CommandError("\(environmentID) has no rgb render to record; try --render ansi")
         }
-        var gif = AnimatedGIF(framesPerSecond: Double(framesPerSecond))
-        func capture() {
-            if let frame = runner.frame { gif.append(frame.captioned(runner.caption)) }
-        }
-        try play(runner, limit: maxFrames, onFrame: capture)
         try gif.write(to: path)
         print("wrote \(gif.frames.count) frames of \(runner.episode) episode(s) to \(path); returns \(runner.returns)")
     }
 
     private func printText<E: Environment>(_ runner: EpisodeRunner<E>, framesPerSecond: Int) throws {
-        try play(runner, limit: maxFrames) {
+        try runner.playAll(limit: maxFrames) {
             print("\(runner.caption)\n\(runner.text ?? "")\n")
             Thread.sleep(forTimeInterval: 1 / Double(framesPerSecond))
         }
         print("returns \(runner.returns)")
-    }
-
-    /// Plays every episode to its end, calling `onFrame` at each reset and step.
-    private func play<E: Environment>(_ runner: EpisodeRunner<E>, limit: Int, onFrame: () -> Void) throws {
-        var frames = 0
-        while !runner.isFinished, limit == 0 || frames < limit {
-            try runner.startEpisode()
-            onFrame()
-            frames += 1
-            while !runner.isEpisodeOver, limit == 0 || frames < limit {
-                runner.advance()
-                onFrame()
-                frames += 1
-            }
-        }
     }
 }

@@ -32,10 +32,19 @@ import Testing
 
     @Test func badSettingsNameTheField() {
         #expect(throws: AgentError.invalidConfiguration(
-            field: "learning_rat", reason: "no such setting; the settings are \(DQNConfiguration.fieldNames.joined(separator: ", "))")
+            field: "learning_rat",
+            reason: "no such setting; did you mean 'learning_rate'? the settings are \(DQNConfiguration.fieldNames.joined(separator: ", "))")
         ) {
             try DQNConfiguration().setting(["learning_rat=1"])
         }
+        #expect(throws: AgentError.invalidConfiguration(
+            field: "zzz", reason: "no such setting; the settings are \(DQNConfiguration.fieldNames.joined(separator: ", "))")
+        ) {
+            try DQNConfiguration().setting(["zzz=1"])
+        }
+        #expect(closestName(to: "gama", among: DQNConfiguration.fieldNames) == "gamma")
+        #expect(closestName(to: "net_arc", among: PPOConfiguration.fieldNames) == "net_arch")
+        #expect(closestName(to: "Learning_Rate", among: PPOConfiguration.fieldNames) == "learning_rate")
         do {
             _ = try DQNConfiguration().setting(["batch_size=many"])
             Issue.record("expected a type error")

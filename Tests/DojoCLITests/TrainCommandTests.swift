@@ -199,19 +199,54 @@ import Testing
 
     @Test(arguments: [
         (["train", "--env", "CartPole-v1", "--agent", "sac"], "--agent"),
-        (["train", "--agent", "ppo", "--set", "n_epoch=3"], "n_epoch"),
-        (["train", "--env", "CartPole-v1", "--agent", "dqn", "--set", "gama=0.9"], "gama"),
+        (["train", "--agent", "ppo", "--set", "n_epoch=3"], "did you mean 'n_epochs'?"),
+        (["train", "--env", "CartPole-v1", "--agent", "dqn", "--set", "gama=0.9"], "did you mean 'gamma'?"),
+        (["train", "--agent", "ppo", "--set", "gamma=1.5"], "'gamma': expected a value in [0, 1], got 1.5"),
+        (["train", "--agent", "a2c", "--set", "learning_rate=-0.1"], "'learning_rate': expected a rate of 0 or more, got -0.1"),
+        (["train", "--agent", "ppo", "--set", "batch_size=100000"], "'batch_size': expected 1 to n_steps * n_envs"),
+        (["train", "--agent", "dqm"], "did you mean dqn?"),
+        (["train", "--seeds", "5-1"], "--seeds"),
+        (["train", "--seeds", "1-3", "--seed", "2"], "--seeds"),
+        (["train", "--config", "/nonexistent/config.json"], "/nonexistent/config.json"),
+        (["train", "--eval-episodes", "0"], "--eval-episodes"),
         (["train", "--env", "CartPole-v1", "--agent", "dqn", "--set", "tau=2"], "tau"),
         (["train", "--env", "CartPole-v1", "--agent", "dqn", "--preset", "fast"], "fast"),
         (["train", "--env", "Nope-v0", "--agent", "dqn"], "Nope-v0"),
         (["eval", "--checkpoint", "/nonexistent/final.safetensors"], "/nonexistent/final.safetensors"),
     ])
     func badArgumentsAreNamed(arguments: [String], mention: String) throws {
+        // Every check comes before the run folder is made.
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = try DojoBinary.run(arguments, in: folder)
         #expect(output.status != 0 && output.stderr.contains(mention), "\(output.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("runs").path))
+    }
+
+    /// `--config` takes a JSON object of settings or a run's own `config.json` (its
+    /// hyperparameters), before `--set`; unknown names in it are refused with a suggestion.
+    @Test func configFilesSetSettings() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let settings = folder.appendingPathComponent("settings.json")
+        try Data(#"{"learning_rate": 0.001, "net_arch": [32, 32], "total_timesteps": 1500}"#.utf8).write(to: settings)
+        let first = folder.appendingPathComponent("first")
+        let trained = try DojoBinary.run(["train", "--config", settings.path, "--set", "net_arch=[16]", "--out", first.path, "--quiet"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: first.appendingPathComponent("config.json"))) as? [String: Any]
+        let hyperparameters = config?["hyperparameters"] as? [String: Any]
+        #expect(hyperparameters?["learning_rate"] as? Double == 0.001 && hyperparameters?["net_arch"] as? [Int] == [16])
+        #expect(hyperparameters?["total_timesteps"] as? Int == 1500)
+
+        let second = folder.appendingPathComponent("second")
+        let again = try DojoBinary.run(["train", "--config", first.appendingPathComponent("config.json").path, "--out", second.path, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Data(contentsOf: second.appendingPathComponent("final.safetensors")) == Data(contentsOf: first.appendingPathComponent("final.safetensors")))
+
+        try Data(#"{"learnig_rate": 0.001}"#.utf8).write(to: settings)
+        let refused = try DojoBinary.run(["train", "--config", settings.path, "--out", folder.appendingPathComponent("third").path])
+        #expect(refused.status != 0 && refused.stderr.contains("did you mean 'learning_rate'?"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("third").path))
     }
 
     @Test func watchPlaysACheckpointsGreedyPolicy() throws {

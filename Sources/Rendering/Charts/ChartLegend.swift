@@ -30,7 +30,7 @@ struct ChartLegend {
             if entry.series.band != nil {
                 row.append(SVGElement.make("rect", [
                     "class": "legend-band", "x": ChartValue.coordinate(left), "y": ChartValue.coordinate(y - 6),
-                    "width": "24", "height": "12", "fill": color, "fill-opacity": "0.2",
+                    "width": "24", "height": "12", "fill": SVGElement.tint(entry.series.color),
                 ]))
             }
             row.append(SVGElement.make("line", [

@@ -35,7 +35,7 @@ extension LineChart {
         let lower = columns.reversed().map { area.position(x: $0.x, y: $0.lower) }
         return [SVGElement.make("path", [
             "class": "band", "d": pathData(upper + lower) + " Z",
-            "fill": SVGElement.hex(series.color), "fill-opacity": "0.2", "stroke": "none",
+            "fill": SVGElement.tint(series.color), "stroke": "none",
         ])]
     }
 

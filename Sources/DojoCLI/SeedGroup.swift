@@ -1,0 +1,62 @@
+import Agents
+import Dojo
+import Foundation
+import Synchronization
+
+/// `dojo train --seeds A-B`: one job trained from several seeds, each into its own run folder
+/// (`seed-N`) under one group folder, up to `concurrentRuns` at a time with the threads shared
+/// out, and summarised as the RL literature reports results: each seed's final score and time
+/// to the reward threshold, then the mean and standard deviation.
+struct SeedGroup {
+    let job: TrainingJob
+    let seeds: [UInt64]
+    let folder: URL
+    let concurrentRuns: Int
+    let threadsPerRun: Int
+
+    /// The group for `threads` threads: as many seeds at once as there are threads, each run
+    /// with its share.
+    init(job: TrainingJob, seeds: [UInt64], folder: URL, threads: Int) {
+        self.job = job
+        self.seeds = seeds
+        self.folder = folder
+        concurrentRuns = max(1, min(seeds.count, threads))
+        threadsPerRun = max(1, threads / concurrentRuns)
+    }
+
+    /// The run folder of `seed`.
+    func runFolder(of seed: UInt64) -> URL { folder.appendingPathComponent("seed-\(seed)") }
+
+    /// Trains every seed; `onRow` hears each run's metrics rows as `(seed, row)`, from the
+    /// run's thread.
+    ///
+    /// - Returns: the results in the order of `seeds`.
+    /// - Throws: the first seed's error, after every started run has finished.
+    func run(shouldStop: @escaping @Sendable () -> Bool, onRow: @escaping @Sendable (UInt64, MetricsRow) -> Void) throws -> [SeedRun.Result] {
+        let next = Atomic<Int>(0)
+        let outcomes = Mutex<[Int: Result<SeedRun.Result, any Error>]>([:])
+        let finished = DispatchGroup()
+        let (job, seeds, threadsPerRun) = (job, seeds, threadsPerRun)
+        let folders = seeds.map(runFolder(of:))
+        for _ in 0..<concurrentRuns {
+            finished.enter()
+            let worker = Thread {
+                defer { finished.leave() }
+                while true {
+                    let index = next.add(1, ordering: .relaxed).oldValue
+                    guard index < seeds.count else { return }
+                    let seed = seeds[index]
+                    let outcome = Result { () throws -> SeedRun.Result in
+                        let run = SeedRun(job: job, seed: seed, folder: try RunFolder(url: folders[index]), threads: threadsPerRun)
+                        return try run.run(observer: TrainingObserver(onMetrics: { onRow(seed, $0) }, shouldStop: shouldStop))
+                    }
+                    outcomes.withLock { $0[index] = outcome }
+                }
+            }
+            worker.stackSize = 8 << 20
+            worker.start()
+        }
+        finished.wait()
+        return try outcomes.withLock { results in try seeds.indices.map { index in try results[index, default: .failure(CommandError("seed \(seeds[index]) did not run"))].get() } }
+    }
+}

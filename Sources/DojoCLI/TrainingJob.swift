@@ -1,0 +1,128 @@
+import Agents
+import Dojo
+import Foundation
+
+/// A resolved `dojo train` run: the agent, every setting and the environment, checked before
+/// anything is written, ready to train from a seed into a run folder. One value serves a single
+/// run, each seed of `--seeds`, and `--resume`.
+struct TrainingJob: Sendable {
+    /// An agent's settings.
+    enum Settings: Sendable {
+        case dqn(DQNConfiguration)
+        /// PPO, A2C or REINFORCE: the one policy-gradient loop.
+        case policyGradient(PPOConfiguration)
+    }
+
+    let environmentID: String
+    let agent: String
+    let settings: Settings
+    /// A checkpoint whose weights training starts from (`--init-from`).
+    var initialWeights: URL?
+    /// The resumable checkpoint a resumed run continues from (`--resume`).
+    var resumeCheckpoint: URL?
+
+    /// The run's step budget.
+    var totalTimesteps: Int {
+        switch settings {
+        case .dqn(let configuration): configuration.totalTimesteps
+        case .policyGradient(let configuration): configuration.totalTimesteps
+        }
+    }
+
+    /// Episodes of each evaluation, and of the final one.
+    var evaluationEpisodes: Int {
+        switch settings {
+        case .dqn(let configuration): configuration.nEvalEpisodes
+        case .policyGradient(let configuration): configuration.nEvalEpisodes
+        }
+    }
+
+    /// The settings as `config.json` records them.
+    var hyperparameters: JSONValue {
+        switch settings {
+        case .dqn(let configuration): configuration.jsonValue
+        case .policyGradient(let configuration): configuration.jsonValue
+        }
+    }
+
+    /// The job `dojo train` describes: the preset, then the configuration file's settings,
+    /// then each `--set`, then the flags that name one setting; validated, with the agent
+    /// checked against the environment's action space.
+    ///
+    /// - Parameter overrides: settings from flags (`total_timesteps` for `--steps`, ...).
+    static func resolve(
+        environmentID: String, agent: String, preset: String, configurationFile: JSONValue?, assignments: [String],
+        overrides: [String: JSONValue]
+    ) throws -> TrainingJob {
+        try requireActionSupport(agent: agent, environmentID: environmentID, registry: .standard)
+        let file = configurationFile.map(RunConfiguration.settings(inConfigurationFile:)) ?? [:]
+        let settings: Settings
+        if agent == DQNCheckpoint.agentName {
+            let base = try DQNConfiguration.preset(named: preset, environmentID: environmentID)
+            let configuration = try DQNConfiguration(json: file, base: base).setting(assignments).overridden(by: overrides)
+            try configuration.validate()
+            settings = .dqn(configuration)
+        } else {
+            let base = try PPOConfiguration.preset(named: preset, environmentID: environmentID, agent: agent)
+            let configuration = try PPOConfiguration(json: file, base: base).setting(assignments).overridden(by: overrides)
+            try configuration.validate()
+            settings = .policyGradient(configuration)
+        }
+        return TrainingJob(environmentID: environmentID, agent: agent, settings: settings)
+    }
+
+    /// The run whose resumable latest checkpoint is in `folder`, with its own settings and seed.
+    static func resuming(_ folder: RunFolder) throws -> (job: TrainingJob, seed: UInt64) {
+        let checkpoint = folder.latestCheckpoint
+        let agent = try loadPolicy(from: checkpoint).metadata.agent
+        var job: TrainingJob
+        let seed: UInt64
+        if PPOCheckpoint.agentNames.contains(agent) {
+            let (loop, environmentID) = try PPO.resuming(from: checkpoint, runFolder: folder)
+            job = TrainingJob(environmentID: environmentID, agent: agent, settings: .policyGradient(loop.configuration))
+            seed = loop.seed
+        } else {
+            let (dqn, environmentID) = try DQN.resuming(from: checkpoint, runFolder: folder)
+            job = TrainingJob(environmentID: environmentID, agent: agent, settings: .dqn(dqn.configuration))
+            seed = dqn.seed
+        }
+        job.resumeCheckpoint = checkpoint
+        return (job, seed)
+    }
+
+    /// Trains from `seed` into `folder` on up to `threads` threads, reporting through `observer`.
+    func run(seed: UInt64, folder: RunFolder, threads: Int, observer: TrainingObserver) throws -> TrainingOutcome {
+        switch settings {
+        case .dqn(let configuration):
+            var dqn = DQN(configuration: configuration, seed: seed, runFolder: folder)
+            dqn.initialWeights = initialWeights
+            dqn.threads = threads
+            (dqn.onMetrics, dqn.onEvaluation, dqn.shouldStop) = (observer.onMetrics, observer.onEvaluation, observer.shouldStop)
+            return TrainingOutcome(try dqn.train(environmentID: environmentID, registry: .standard, resumingFrom: resumeCheckpoint))
+        case .policyGradient(let configuration):
+            var loop = switch agent {
+            case PPOCheckpoint.a2cAgentName: PPO.a2c(configuration: configuration, seed: seed, runFolder: folder)
+            case PPOCheckpoint.reinforceAgentName: PPO.reinforce(configuration: configuration, seed: seed, runFolder: folder)
+            default: PPO(configuration: configuration, seed: seed, runFolder: folder)
+            }
+            loop.initialWeights = initialWeights
+            loop.threads = threads
+            (loop.onMetrics, loop.onEvaluation, loop.shouldStop) = (observer.onMetrics, observer.onEvaluation, observer.shouldStop)
+            return TrainingOutcome(try loop.train(environmentID: environmentID, registry: .standard, resumingFrom: resumeCheckpoint))
+        }
+    }
+}
+
+/// What a training run reports as it goes, and how it is asked to stop.
+struct TrainingObserver {
+    var onMetrics: ((MetricsRow) -> Void)?
+    var onEvaluation: ((EvaluationRecord) -> Void)?
+    var shouldStop: (() -> Bool)?
+}
+
+extension AgentConfiguration {
+    /// This configuration with `overrides` applied as JSON settings.
+    fileprivate func overridden(by overrides: [String: JSONValue]) throws(AgentError) -> Self {
+        overrides.isEmpty ? self : try Self(json: .object(overrides), base: self)
+    }
+}
