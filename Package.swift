@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "NeuralCore", targets: ["NeuralCore"]),
         .library(name: "NeuralCoreONNX", targets: ["NeuralCoreONNX"]),
         .library(name: "Rendering", targets: ["Rendering"]),
+        .library(name: "TensorBoard", targets: ["TensorBoard"]),
         .library(name: "Environments", targets: ["Environments"]),
         .library(name: "Agents", targets: ["Agents"]),
         .executable(name: "dojo", targets: ["DojoCLI"]),
@@ -26,6 +27,11 @@ let package = Package(
         .target(
             name: "NeuralCoreONNX",
             dependencies: ["NeuralCore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Proto"]
+        ),
+        .target(
+            name: "TensorBoard",
+            dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
             exclude: ["Proto"]
         ),
         .target(name: "Rendering", dependencies: ["CZlib"]),
@@ -66,6 +72,11 @@ let package = Package(
             dependencies: ["SDLViewer", "Environments", "Dojo", "Rendering", .target(name: "CSDL2", condition: .when(traits: ["SDL"]))]
         ),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"], exclude: ["Scripts"]),
+        .testTarget(
+            name: "TensorBoardTests",
+            dependencies: ["TensorBoard", "TestSupport", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            exclude: ["Scripts"]
+        ),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore", "NeuralCoreONNX", "AllocationCounter", "TestSupport"]),
         .testTarget(
             name: "EnvironmentsTests", dependencies: ["Environments", "Dojo", "Rendering", "TestSupport", "AllocationCounter"],

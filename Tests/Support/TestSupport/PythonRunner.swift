@@ -3,8 +3,8 @@ import Foundation
 /// Runs Python snippets for the interoperability tests.
 ///
 /// Uses `$DOJO_PYTHON` when set, else `<package>/.venv/bin/python` when present, else `python3`
-/// on the PATH; the interpreter needs `safetensors`, `numpy`, `onnx` and `onnxruntime`
-/// (`Tests/requirements.txt`). Set up with:
+/// on the PATH; the interpreter needs `safetensors`, `numpy`, `onnx`, `onnxruntime` and
+/// `tensorboard` (`Tests/requirements.txt`). Set up with:
 ///
 ///     python3 -m venv .venv && .venv/bin/pip install -r Tests/requirements.txt
 public enum PythonRunner {
