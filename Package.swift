@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "Dojo", dependencies: ["Rendering"]),
         .target(name: "CDojoMath", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "Environments", dependencies: ["Dojo", "Rendering", "CDojoMath"], path: "Environments"),
-        .target(name: "Agents", dependencies: ["Dojo", "NeuralCore"], path: "Agents"),
+        .target(name: "Agents", dependencies: ["Dojo", "NeuralCore", "TensorBoard"], path: "Agents"),
         .systemLibrary(
             name: "CSDL2",
             pkgConfig: "sdl2",

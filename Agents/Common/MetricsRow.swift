@@ -10,6 +10,15 @@ public struct MetricsRow: Sendable, Equatable, Codable {
     public var meanReturn: Double?
     /// The mean loss of the gradient steps since the previous row, or `nil` when there were none.
     public var loss: Double?
+    /// The mean policy loss (the clipped surrogate, or the policy gradient's) of the gradient
+    /// steps since the previous row, for policy-gradient agents.
+    public var policyLoss: Double?
+    /// The mean value loss of those steps, for policy-gradient agents.
+    public var valueLoss: Double?
+    /// The mean entropy of the policy over those steps, for policy-gradient agents.
+    public var entropy: Double?
+    /// The optimizer's learning rate now, as its schedule sets it.
+    public var learningRate: Double?
     /// The exploration rate now, or `nil` for agents that do not explore epsilon-greedily.
     public var epsilon: Double?
     /// Environment steps per second of wall-clock since training started (the one column that
@@ -17,14 +26,12 @@ public struct MetricsRow: Sendable, Equatable, Codable {
     public var stepsPerSecond: Double
 
     /// The CSV header.
-    public static let csvHeader = "timesteps,episodes,mean_return_100,loss,epsilon,steps_per_second"
+    public static let csvHeader = "timesteps,episodes,mean_return_100,loss,policy_loss,value_loss,entropy,learning_rate,epsilon,steps_per_second"
 
     /// The row as CSV, with empty fields for missing values.
     public var csvLine: String {
-        let fields: [String] = [
-            String(timesteps), String(episodes), meanReturn.map { "\($0)" } ?? "", loss.map { "\($0)" } ?? "",
-            epsilon.map { "\($0)" } ?? "", String(format: "%.1f", stepsPerSecond),
-        ]
+        let optionals = [meanReturn, loss, policyLoss, valueLoss, entropy, learningRate, epsilon].map { $0.map { "\($0)" } ?? "" }
+        let fields = [String(timesteps), String(episodes)] + optionals + [String(format: "%.1f", stepsPerSecond)]
         return fields.joined(separator: ",")
     }
 }

@@ -31,6 +31,8 @@ final class TrainingEvents {
     var stoppedEarly = false
     var onMetrics: ((MetricsRow) -> Void)?
     var onEvaluation: ((EvaluationRecord) -> Void)?
+    /// The run's TensorBoard event file, opened by ``begin(resumingAt:metadata:)``.
+    var tensorBoard: TensorBoardLog?
     let clock = ContinuousClock()
     var start: ContinuousClock.Instant
 
@@ -40,6 +42,11 @@ final class TrainingEvents {
         var recentReturns = RecentReturns()
         var lossSum = 0.0
         var lossCount = 0
+        /// Sums of the policy-gradient loss terms, over `termCount` steps.
+        var policyLossSum = 0.0
+        var valueLossSum = 0.0
+        var entropySum = 0.0
+        var termCount = 0
         var bestMeanReturn: Double?
     }
 
@@ -56,6 +63,7 @@ final class TrainingEvents {
     /// (rows written after its checkpoint, before it stopped, would otherwise repeat).
     func begin(resumingAt timesteps: Int?, metadata: CheckpointMetadata) throws(AgentError) {
         start = clock.now
+        if let runFolder { tensorBoard = try TensorBoardLog(folder: runFolder.url) }
         if let timesteps {
             try runFolder?.keepRows(upTo: timesteps)
         } else {
@@ -66,15 +74,22 @@ final class TrainingEvents {
         }
     }
 
-    /// Counts a finished episode's return.
-    func episodeEnded(return episodeReturn: Double) {
+    /// Counts a finished episode's return, at `timesteps`.
+    func episodeEnded(return episodeReturn: Double, timesteps: Int) {
         statistics.recentReturns.append(episodeReturn)
+        tensorBoard?.episodeEnded(return: episodeReturn, timesteps: timesteps)
     }
 
-    /// Counts a gradient step's loss.
-    func updated(loss: Double) {
+    /// Counts a gradient step's loss, and a policy-gradient step's terms.
+    func updated(loss: Double, terms: (policyLoss: Double, valueLoss: Double, entropy: Double)? = nil) {
         statistics.lossSum += loss
         statistics.lossCount += 1
+        if let terms {
+            statistics.policyLossSum += terms.policyLoss
+            statistics.valueLossSum += terms.valueLoss
+            statistics.entropySum += terms.entropy
+            statistics.termCount += 1
+        }
     }
 
     /// Whether moving from `timesteps - stepSize` to `timesteps` crossed a multiple of `interval`.
@@ -86,27 +101,31 @@ final class TrainingEvents {
     /// then an evaluation of `policy` on `environment` (which `saveBest` checkpoints when it
     /// is the best so far).
     func fire<E: Environment>(
-        timesteps: Int, stepSize: Int, episodes: Int, epsilon: Double?, policy: some Policy, environment: E,
+        timesteps: Int, stepSize: Int, episodes: Int, epsilon: Double?, learningRate: Double, policy: some Policy, environment: E,
         saveBest: () throws(AgentError) -> Void
     ) throws(AgentError) {
         if Self.crossed(settings.metricsInterval, timesteps: timesteps, stepSize: stepSize) {
-            try writeMetricsRow(timesteps: timesteps, episodes: episodes, epsilon: epsilon)
+            try writeMetricsRow(timesteps: timesteps, episodes: episodes, epsilon: epsilon, learningRate: learningRate)
         }
         if Self.crossed(settings.evalFreq, timesteps: timesteps, stepSize: stepSize) {
             try evaluate(policy: policy, environment: environment, timesteps: timesteps, saveBest: saveBest)
         }
     }
 
-    func writeMetricsRow(timesteps: Int, episodes: Int, epsilon: Double?) throws(AgentError) {
+    func writeMetricsRow(timesteps: Int, episodes: Int, epsilon: Double?, learningRate: Double) throws(AgentError) {
         let seconds = (clock.now - start) / .seconds(1)
+        let terms = Double(statistics.termCount)
         let row = MetricsRow(
             timesteps: timesteps, episodes: episodes, meanReturn: statistics.recentReturns.mean,
-            loss: statistics.lossCount > 0 ? statistics.lossSum / Double(statistics.lossCount) : nil, epsilon: epsilon,
+            loss: statistics.lossCount > 0 ? statistics.lossSum / Double(statistics.lossCount) : nil,
+            policyLoss: terms > 0 ? statistics.policyLossSum / terms : nil, valueLoss: terms > 0 ? statistics.valueLossSum / terms : nil,
+            entropy: terms > 0 ? statistics.entropySum / terms : nil, learningRate: learningRate, epsilon: epsilon,
             stepsPerSecond: seconds > 0 ? Double(timesteps) / seconds : 0)
-        statistics.lossSum = 0
-        statistics.lossCount = 0
+        (statistics.lossSum, statistics.lossCount) = (0, 0)
+        (statistics.policyLossSum, statistics.valueLossSum, statistics.entropySum, statistics.termCount) = (0, 0, 0, 0)
         metrics.append(row)
         try runFolder?.append(line: row.csvLine, to: "progress.csv")
+        try tensorBoard?.write(row)
         onMetrics?(row)
     }
 
@@ -121,6 +140,7 @@ final class TrainingEvents {
         let record = EvaluationRecord(timesteps: timesteps, result: result)
         evaluations.append(record)
         try runFolder?.append(line: record.csvLine, to: "eval.csv")
+        try tensorBoard?.write(record)
         onEvaluation?(record)
         if statistics.bestMeanReturn.map({ result.meanReturn > $0 }) ?? true {
             statistics.bestMeanReturn = result.meanReturn

@@ -201,7 +201,7 @@ final class DQNTraining<E: Environment> {
                     terminated: result.terminations[copy], truncated: result.truncations[copy], nextMask: nextMask, into: &buffer)
                 if result.hasEpisodeStatistics[copy] {
                     episodes += 1
-                    events.episodeEnded(return: result.episodeReturns[copy])
+                    events.episodeEnded(return: result.episodeReturns[copy], timesteps: timesteps)
                 }
             }
         }
@@ -230,7 +230,8 @@ final class DQNTraining<E: Environment> {
 
     func fireEvents() throws(AgentError) {
         try events.fire(
-            timesteps: timesteps, stepSize: envs.count, episodes: episodes, epsilon: epsilon, policy: policy, environment: prototype
+            timesteps: timesteps, stepSize: envs.count, episodes: episodes, epsilon: epsilon, learningRate: Double(learner.optimizer.learningRate),
+            policy: policy, environment: prototype
         ) { () throws(AgentError) in
             if let runFolder { try DQNCheckpoint.save(learner.online, metadata: metadata(), to: runFolder.bestCheckpoint) }
         }

@@ -90,7 +90,7 @@ extension PPOTraining {
                 }
                 if result.hasEpisodeStatistics[copy] {
                     episodes += 1
-                    events.episodeEnded(return: result.episodeReturns[copy])
+                    events.episodeEnded(return: result.episodeReturns[copy], timesteps: timesteps)
                 }
             }
             if configuration.completeEpisodes && !running.contains(true) { break }

@@ -15,7 +15,7 @@ extension PPOTraining {
             let whole = RolloutBatch(size: trainingRows.count, observationSize: observationSize, actionCount: actionCount, usesMasks: usesMasks)
             buffer.fill(whole, rows: trainingRows[...])
             for _ in 0..<configuration.nEpochs {
-                events.updated(loss: Double(learner.update(on: whole).loss))
+                events.updated(learner.update(on: whole))
                 updates += 1
             }
             return
@@ -27,7 +27,7 @@ extension PPOTraining {
             while start + configuration.batchSize <= rows.count {
                 buffer.fill(batch, rows: rows[start..<start + configuration.batchSize])
                 let statistics = learner.update(on: batch)
-                events.updated(loss: Double(statistics.loss))
+                events.updated(statistics)
                 updates += 1
                 start += configuration.batchSize
                 if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
@@ -47,11 +47,20 @@ extension PPOTraining {
                     batch, copies: copyOrder[start..<start + perBatch], initialHidden: rolloutStartMemory.hidden,
                     initialCell: rolloutStartMemory.cell)
                 let statistics = learner.update(on: batch)
-                events.updated(loss: Double(statistics.loss))
+                events.updated(statistics)
                 updates += 1
                 start += perBatch
                 if let targetKl = configuration.targetKl, statistics.approximateKL > 1.5 * targetKl { break epochs }
             }
         }
+    }
+}
+
+extension TrainingEvents {
+    /// Counts a policy-gradient step's loss and its terms.
+    func updated(_ statistics: PPOUpdateStatistics) {
+        updated(
+            loss: Double(statistics.loss),
+            terms: (Double(statistics.policyLoss), Double(statistics.valueLoss), Double(statistics.entropy)))
     }
 }

@@ -149,7 +149,8 @@ final class PPOTraining<E: Environment> {
             try collectRollout()
             train()
             try events.fire(
-                timesteps: timesteps, stepSize: timesteps - before, episodes: episodes, epsilon: nil, policy: evaluationPolicy,
+                timesteps: timesteps, stepSize: timesteps - before, episodes: episodes, epsilon: nil,
+                learningRate: Double(learner.optimizer.learningRate), policy: evaluationPolicy,
                 environment: prototype
             ) { () throws(AgentError) in
                 if let runFolder { try PPOCheckpoint.save(learner.network, metadata: metadata(), to: runFolder.bestCheckpoint) }

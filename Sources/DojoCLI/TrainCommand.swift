@@ -27,12 +27,16 @@ struct TrainCommand: ParsableCommand {
 
             The run folder (--out, default runs/ENV-AGENT-SEED-TIMESTAMP, UTC; never an existing \
             run's) receives config.json (every resolved setting, the seed, Dojo's version and the \
-            machine), progress.csv (timesteps, episodes, mean_return_100, loss, epsilon, \
-            steps_per_second), eval.csv (timesteps, episodes, mean_return, std_return, \
-            mean_length, success_rate), checkpoints/latest.safetensors (every checkpoint_freq \
-            steps and on Ctrl-C; resumable), checkpoints/best.safetensors (the best periodic \
-            evaluation), final.safetensors and episode.gif (one greedy episode of the final \
-            policy, for environments that draw frames).
+            machine), progress.csv (timesteps, episodes, mean_return_100, loss, policy_loss, \
+            value_loss, entropy, learning_rate, epsilon, steps_per_second), eval.csv \
+            (timesteps, episodes, mean_return, std_return, mean_length, success_rate), \
+            checkpoints/latest.safetensors (every checkpoint_freq steps and on Ctrl-C; \
+            resumable), checkpoints/best.safetensors (the best periodic evaluation), \
+            final.safetensors, learning_curve.svg (training and evaluation returns against \
+            steps), episode.gif (one greedy episode of the final policy, for environments that \
+            draw frames) and a TensorBoard event file (events.out.tfevents.*: \
+            charts/episodic_return, charts/SPS, charts/learning_rate, losses/td_loss or \
+            losses/policy_loss, losses/value_loss and losses/entropy; tensorboard --logdir runs).
 
             --seeds A-B trains each seed into GROUP/seed-N (GROUP: --out, default \
             runs/ENV-AGENT-seeds-A-B-TIMESTAMP), up to --threads at once, writes \

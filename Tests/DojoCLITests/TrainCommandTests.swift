@@ -25,7 +25,7 @@ import Testing
         }
         // The default preset stops at the reward threshold, after 1,000-step metrics rows.
         let metrics = try String(contentsOf: run.appendingPathComponent("progress.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(metrics.first == "timesteps,episodes,mean_return_100,loss,epsilon,steps_per_second" && (11...51).contains(metrics.count))
+        #expect(metrics.first == "timesteps,episodes,mean_return_100,loss,policy_loss,value_loss,entropy,learning_rate,epsilon,steps_per_second" && (11...51).contains(metrics.count))
         let evaluations = try String(contentsOf: run.appendingPathComponent("eval.csv"), encoding: .utf8).split(separator: "\n")
         #expect(evaluations.first == "timesteps,episodes,mean_return,std_return,mean_length,success_rate" && evaluations.count >= 2)
         let config = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("config.json"))) as? [String: Any]

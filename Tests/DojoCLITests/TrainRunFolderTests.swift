@@ -34,7 +34,7 @@ import Testing
         ])
         #expect(output.status == 0, "\(output.stderr)")
         let progress = try String(contentsOf: run.appendingPathComponent("progress.csv"), encoding: .utf8).split(separator: "\n")
-        #expect(progress.first == "timesteps,episodes,mean_return_100,loss,epsilon,steps_per_second" && progress.count == 4)
+        #expect(progress.first == "timesteps,episodes,mean_return_100,loss,policy_loss,value_loss,entropy,learning_rate,epsilon,steps_per_second" && progress.count == 4)
         let evaluations = try String(contentsOf: run.appendingPathComponent("eval.csv"), encoding: .utf8).split(separator: "\n")
         #expect(evaluations.first == "timesteps,episodes,mean_return,std_return,mean_length,success_rate")
         #expect(evaluations.dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") } == ["1000,3", "2000,3", "3000,3"])
@@ -57,6 +57,37 @@ import Testing
         #expect((2...501).contains(report?["gif_frames"] as? Int ?? 0), "one frame per step and the reset: \(text)")
         #expect((report?["cart_pixels"] as? Int ?? 0) > 1_200, "the cart and the track: \(text)")
         #expect((report?["tensors"] as? [String])?.contains("q_net.0.weight") == true)
+    }
+
+    /// The run folder's TensorBoard event file, read back by the `tensorboard` package's own
+    /// reader: CleanRL's tags, one `charts/episodic_return` per finished episode with the
+    /// returns the run counted, and the losses each agent has.
+    @Test(
+        .enabled(if: PythonRunner.shouldRun(importing: ["tensorboard"]), "needs Python with tensorboard (Tests/requirements.txt)"),
+        arguments: [("dqn", ["losses/td_loss"]), ("ppo", ["losses/policy_loss", "losses/value_loss", "losses/entropy"])])
+    func tensorBoardReadsTheRunsScalars(agent: String, losses: [String]) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = folder.appendingPathComponent("run")
+        let output = try DojoBinary.run(["train", "--agent", agent, "--seed", "1", "--steps", "3000", "--out", run.path, "--quiet"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let script = try String(
+            contentsOf: PythonRunner.packageRoot.appendingPathComponent("Tests/TensorBoardTests/Scripts/read_events.py"), encoding: .utf8)
+        let (status, text) = try PythonRunner.run(script, arguments: [run.path])
+        #expect(status == 0, "\(text)")
+        let report = try JSONSerialization.jsonObject(with: Data((text.split(separator: "\n").last ?? "").utf8)) as? [String: Any]
+        let scalars = report?["scalars"] as? [String: [[Double]]] ?? [:]
+        for tag in ["charts/episodic_return", "charts/SPS", "charts/learning_rate"] + losses {
+            #expect(!(scalars[tag] ?? []).isEmpty, "\(tag) in \(scalars.keys.sorted())")
+        }
+        let rows = try String(contentsOf: run.appendingPathComponent("progress.csv"), encoding: .utf8).split(separator: "\n")
+        let lastRow = rows.last?.split(separator: ",", omittingEmptySubsequences: false) ?? []
+        let episodes = scalars["charts/episodic_return"] ?? []
+        #expect(episodes.count == Int(lastRow.count > 1 ? lastRow[1] : "") , "one scalar per finished episode")
+        let lastHundred = episodes.suffix(100).map { $0[1] }
+        let meanReturn = Double(lastRow.count > 2 ? lastRow[2] : "") ?? -1
+        #expect(abs(lastHundred.reduce(0, +) / Double(max(lastHundred.count, 1)) - meanReturn) < 1e-3, "the same returns as progress.csv")
+        #expect(scalars["charts/SPS"]?.map { Int($0[0]) } == rows.dropFirst().map { Int($0.prefix { $0 != "," }) ?? -1 })
     }
 
     /// `--seeds 1-3` writes three run folders, `summary.json` and a band plot; each seed's
