@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "DojoCLI",
             dependencies: [
-                "Dojo", "Environments", "Agents", "NeuralCore", "Rendering",
+                "Dojo", "Environments", "Agents", "NeuralCore", "NeuralCoreONNX", "Rendering",
                 .target(name: "SDLViewer", condition: .when(traits: ["SDL"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

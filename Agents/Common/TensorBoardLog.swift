@@ -12,12 +12,20 @@ final class TensorBoardLog {
     /// written, so the stepping loop makes no system calls.
     private var episodes: [(timesteps: Int, value: Double)] = []
 
-    /// Opens a new event file in `folder`.
+    /// Opens a new event file in `folder`, named as TensorFlow names them (time, host, process)
+    /// with a counter when a run resumed in the same second already has that name.
     init(folder: URL) throws(AgentError) {
-        do {
-            writer = try TensorBoardWriter(folder: folder, fileSuffix: ".\(ProcessInfo.processInfo.processIdentifier)")
-        } catch {
-            throw .file(path: folder.path, reason: "cannot start the TensorBoard event file: \(error)")
+        let process = ProcessInfo.processInfo.processIdentifier
+        var attempt = 0
+        while true {
+            do {
+                writer = try TensorBoardWriter(folder: folder, fileSuffix: ".\(process)" + (attempt == 0 ? "" : ".\(attempt)"))
+                break
+            } catch .fileNotCreated(let path, _) where attempt < 1_000 && FileManager.default.fileExists(atPath: path) {
+                attempt += 1
+            } catch {
+                throw .file(path: folder.path, reason: "cannot start the TensorBoard event file: \(error)")
+            }
         }
         episodes.reserveCapacity(1_024)
     }

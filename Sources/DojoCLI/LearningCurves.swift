@@ -24,14 +24,14 @@ enum LearningCurves {
         for group in groups {
             let label = groups.count > 1 ? "\(group.key) " : ""
             if metric != .eval {
-                series.append(curve(group.runs.map(\.training), name: "\(label)episode return (last 100)", index: series.count, dashed: false))
+                series.append(curve(group.runs.map(\.training), name: "\(label)training return", index: series.count, dashed: false))
             }
             if metric != .train, group.runs.contains(where: { !$0.evaluation.isEmpty }) {
                 series.append(curve(group.runs.map(\.evaluation), name: "\(label)evaluation return", index: series.count, dashed: true))
             }
         }
         let environments = groups.map(\.key).joined(separator: ", ")
-        let seeds = groups.count == 1 && runs.count > 1 ? " (mean and min–max over \(runs.count) seeds)" : ""
+        let seeds = groups.count == 1 && runs.count > 1 ? " (mean and min–max over \(runs.count) runs)" : ""
         let yLabel = switch metric {
         case .train: "episode return (mean of last 100)"
         case .eval: "evaluation return"

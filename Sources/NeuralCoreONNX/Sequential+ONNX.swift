@@ -50,8 +50,8 @@ extension Sequential {
 
     /// Writes the ONNX model atomically (temporary file in the same folder, then rename).
     /// - Throws: ``ONNXExportError``.
-    public func exportONNX(to url: URL, inputShape: [Int]) throws(ONNXExportError) {
-        let data = try onnxModel(inputShape: inputShape)
+    public func exportONNX(to url: URL, inputShape: [Int], inputName: String = "input") throws(ONNXExportError) {
+        let data = try onnxModel(inputShape: inputShape, inputName: inputName)
         do {
             try data.write(to: url, options: .atomic)
         } catch {

@@ -96,7 +96,7 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let group = folder.appendingPathComponent("group")
-        let budget = ["--steps", "2500", "--agent", "ppo"]
+        let budget = ["--steps", "2500", "--agent", "ppo", "--eval-every", "500", "--eval-episodes", "3"]
         let summary = try DojoBinary.json(["train", "--seeds", "1-3", "--threads", "2", "--out", group.path, "--json"] + budget) as? [String: Any]
         let seeds = summary?["seeds"] as? [[String: Any]] ?? []
         #expect(seeds.map { $0["seed"] as? Int } == [1, 2, 3])
@@ -108,8 +108,8 @@ import Testing
         let deviation = (finals.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 3).squareRoot()
         #expect(abs((summary?["std_final_return"] as? Double ?? -1) - deviation) < 1e-9)
         #expect(FileManager.default.fileExists(atPath: group.appendingPathComponent("summary.json").path))
-        let plot = try String(contentsOf: group.appendingPathComponent("learning_curve.svg"), encoding: .utf8)
-        #expect(plot.contains("class=\"band\"") && plot.contains("class=\"curve\"") && plot.contains("over 3 seeds"))
+        let bandPlot = try String(contentsOf: group.appendingPathComponent("learning_curve.svg"), encoding: .utf8)
+        #expect(bandPlot.contains("class=\"band\"") && bandPlot.contains("class=\"curve\"") && bandPlot.contains("over 3 runs"))
 
         for seed in 1...3 {
             let single = folder.appendingPathComponent("single-\(seed)")
@@ -130,6 +130,16 @@ import Testing
         #expect(table.stdout.contains("seed   final return") && table.stdout.contains("(over 2 seeds)"), "\(table.stdout)")
         let again = try DojoBinary.run(["train", "--seeds", "1-3", "--out", group.path] + budget)
         #expect(again.status != 0 && again.stderr.contains("already holds a run"), "\(again.stderr)")
+
+        // dojo plot takes the group folder (its seeds) and a lone run of the same env and agent.
+        let plotted = folder.appendingPathComponent("plot.svg")
+        let plot = try DojoBinary.run(["plot", group.path, folder.appendingPathComponent("single-1").path, "--metric", "eval", "--out", plotted.path])
+        #expect(plot.status == 0 && plot.stdout.contains("4 run(s) in 1 curve(s)"), "\(plot.stdout)\(plot.stderr)")
+        let svg = try String(contentsOf: plotted, encoding: .utf8)
+        #expect(svg.contains("class=\"band\"") && svg.contains("over 4 runs") && svg.contains(">evaluation return<"))
+        let notARun = try DojoBinary.run(["plot", folder.path, "--out", plotted.path])
+        #expect(notARun.status != 0 && notARun.stderr.contains("no config.json"), "\(notARun.stderr)")
+        #expect(try String(contentsOf: plotted, encoding: .utf8) == svg, "a failed plot leaves the old file")
     }
 
     /// SIGINT mid-run: exit status 130 and a resumable latest checkpoint; `--resume` then ends

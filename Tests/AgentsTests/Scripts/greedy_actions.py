@@ -36,7 +36,7 @@ def forward(description, tensors, prefix, x):
 
 def scores(agent, architecture, tensors, x):
     """Q-values (DQN) or action logits (PPO's actor), one row per observation."""
-    if agent == "ppo":
+    if agent in ("ppo", "a2c", "reinforce"):
         modules = {entry["name"]: entry["module"] for entry in architecture["modules"]}
         return forward(modules["policy"], tensors, "policy.", x)
     if architecture["type"] == "ModuleDict":

@@ -22,17 +22,27 @@ public enum PythonRunner {
 
     /// Runs `script` with `python -c`, returning the exit status and the combined output.
     public static func run(_ script: String, arguments: [String]) throws -> (status: Int32, output: String) {
+        try launch(["-c", script] + arguments)
+    }
+
+    /// Runs the script file at `path` (relative to the package folder), so it can import its
+    /// neighbours, returning the exit status and the combined output.
+    public static func run(file path: String, arguments: [String]) throws -> (status: Int32, output: String) {
+        try launch([packageRoot.appendingPathComponent(path).path] + arguments)
+    }
+
+    private static func launch(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let venv = Self.packageRoot.appendingPathComponent(".venv/bin/python")
         let process = Process()
         if let python = ProcessInfo.processInfo.environment["DOJO_PYTHON"], !python.isEmpty {
             process.executableURL = URL(fileURLWithPath: python)
-            process.arguments = ["-c", script] + arguments
+            process.arguments = arguments
         } else if FileManager.default.isExecutableFile(atPath: venv.path) {
             process.executableURL = venv
-            process.arguments = ["-c", script] + arguments
+            process.arguments = arguments
         } else {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script] + arguments
+            process.arguments = ["python3"] + arguments
         }
         let pipe = Pipe()
         process.standardOutput = pipe
