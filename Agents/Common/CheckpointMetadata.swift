@@ -20,6 +20,9 @@ public struct CheckpointMetadata: Sendable, Equatable {
     public var hyperparameters: JSONValue
     /// Environment steps trained when the file was written (`timesteps`).
     public var timesteps: Int
+    /// The options the environment was made with (`env_options`, written when there are any),
+    /// so evaluation and `watch` rebuild the same environment.
+    public var environmentOptions: Options = [:]
 
     /// Metadata with every entry given.
     public init(
@@ -41,7 +44,7 @@ public struct CheckpointMetadata: Sendable, Equatable {
             "env_id": environmentID, "agent": agent, "observation_space": observationSpace.jsonText,
             "action_space": actionSpace.jsonText, architectureMetadataKey: architecture.jsonText,
             "hyperparameters": hyperparameters.jsonText, "timesteps": String(timesteps),
-        ]
+        ].merging(environmentOptions.isEmpty ? [:] : ["env_options": JSONValue.object(environmentOptions).jsonText]) { first, _ in first }
     }
 
     /// Reads the entries back from a file's `__metadata__`.
@@ -74,6 +77,12 @@ public struct CheckpointMetadata: Sendable, Equatable {
             throw .invalidCheckpoint(path: path, reason: "'timesteps' in __metadata__ is not a whole number")
         }
         timesteps = steps
+        if entries["env_options"] != nil {
+            guard let options = try json("env_options").objectValue else {
+                throw .invalidCheckpoint(path: path, reason: "'env_options' in __metadata__ is not a JSON object")
+            }
+            environmentOptions = options
+        }
         do {
             architecture = try JSONDecoder().decode(ModuleDescription.self, from: Data(try entry(architectureMetadataKey).utf8))
         } catch let error as AgentError {

@@ -10,6 +10,8 @@ public struct RunConfiguration: Sendable, Equatable {
     public var machine = RunConfiguration.currentMachine
     /// The registered environment id (`env`).
     public var environmentID: String
+    /// The options the environment was made with (`env_options`).
+    public var environmentOptions: Options
     /// The agent's name (`agent`).
     public var agent: String
     /// The seed of every random draw in the run (`seed`).
@@ -20,6 +22,7 @@ public struct RunConfiguration: Sendable, Equatable {
     /// The configuration of a run whose checkpoints carry `metadata`.
     public init(metadata: CheckpointMetadata, seed: UInt64) {
         environmentID = metadata.environmentID
+        environmentOptions = metadata.environmentOptions
         agent = metadata.agent
         self.seed = seed
         hyperparameters = metadata.hyperparameters
@@ -28,7 +31,7 @@ public struct RunConfiguration: Sendable, Equatable {
     /// The `config.json` object.
     public var jsonValue: JSONValue {
         [
-            "dojo_version": .string(dojoVersion), "machine": machine, "env": .string(environmentID), "agent": .string(agent),
+            "dojo_version": .string(dojoVersion), "machine": machine, "env": .string(environmentID), "env_options": .object(environmentOptions), "agent": .string(agent),
             "seed": .number(Double(seed)), "hyperparameters": hyperparameters,
         ]
     }

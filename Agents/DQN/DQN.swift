@@ -52,7 +52,7 @@ public struct DQN {
         let rewardThreshold = try registry.agentSpec(environmentID).rewardThreshold
         return try registry.openForAgent(
             id: environmentID, options: options,
-            with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: rewardThreshold, checkpoint: checkpoint))
+            with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: rewardThreshold, checkpoint: checkpoint, options: options))
     }
 
     /// Trains on copies of `environment`.
@@ -63,7 +63,8 @@ public struct DQN {
     ///     `stop_on_reward_threshold` is set.
     ///   - checkpoint: a resumable checkpoint of this run to continue from.
     public func train<E: Environment>(
-        on environment: E, environmentID: String, rewardThreshold: Double? = nil, resumingFrom checkpoint: URL? = nil
+        on environment: E, environmentID: String, rewardThreshold: Double? = nil, resumingFrom checkpoint: URL? = nil,
+        environmentOptions: Options = [:]
     ) throws(AgentError) -> DQNTrainingResult {
         let training = try DQNTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold,
@@ -72,6 +73,7 @@ public struct DQN {
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
         training.shouldStop = shouldStop
+        training.metadataOptions = environmentOptions
         if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }
         return try training.run()
     }
@@ -95,9 +97,12 @@ public struct DQN {
         let environmentID: String
         let rewardThreshold: Double?
         let checkpoint: URL?
+        let options: Options
 
         func visit<E: Environment>(_ environment: E) throws -> DQNTrainingResult {
-            try dqn.train(on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, resumingFrom: checkpoint)
+            try dqn.train(
+                on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, resumingFrom: checkpoint,
+                environmentOptions: options)
         }
     }
 }

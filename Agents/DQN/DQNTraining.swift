@@ -39,6 +39,8 @@ final class DQNTraining<E: Environment> {
     var interrupted = false
     /// Whether the state came from a checkpoint (``restore(from:path:)``).
     var isResumed = false
+    /// The options the environment was made with, recorded in checkpoints.
+    var metadataOptions: Options = [:]
     /// Asked after every step; `true` stops the run with a resumable latest checkpoint.
     var shouldStop: (() -> Bool)?
 
@@ -247,9 +249,11 @@ final class DQNTraining<E: Environment> {
         guard let architecture = learner.online.model.architecture else {
             preconditionFailure("expected the Q-network to describe its architecture")
         }
-        return CheckpointMetadata(
+        var metadata = CheckpointMetadata(
             environmentID: environmentID, agent: DQNCheckpoint.agentName,
             observationSpace: prototype.observationSpace.jsonDescription, actionSpace: prototype.actionSpace.jsonDescription,
             architecture: architecture, hyperparameters: configuration.jsonValue, timesteps: timesteps)
+        metadata.environmentOptions = metadataOptions
+        return metadata
     }
 }

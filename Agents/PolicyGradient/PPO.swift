@@ -69,7 +69,7 @@ public struct PPO {
         let rewardThreshold = try registry.agentSpec(environmentID).rewardThreshold
         return try registry.openForAgent(
             id: environmentID, options: options,
-            with: Trainer(ppo: self, environmentID: environmentID, rewardThreshold: rewardThreshold, checkpoint: checkpoint))
+            with: Trainer(ppo: self, environmentID: environmentID, rewardThreshold: rewardThreshold, checkpoint: checkpoint, options: options))
     }
 
     /// Trains on copies of `environment`.
@@ -77,7 +77,8 @@ public struct PPO {
     /// - Parameter rewardThreshold: the evaluation mean return that stops training when
     ///   `stop_on_reward_threshold` is set.
     public func train<E: Environment>(
-        on environment: E, environmentID: String, rewardThreshold: Double? = nil, resumingFrom checkpoint: URL? = nil
+        on environment: E, environmentID: String, rewardThreshold: Double? = nil, resumingFrom checkpoint: URL? = nil,
+        environmentOptions: Options = [:]
     ) throws(AgentError) -> PPOTrainingResult {
         let training = try PPOTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, configuration: configuration,
@@ -85,6 +86,7 @@ public struct PPO {
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
         training.shouldStop = shouldStop
+        training.metadataOptions = environmentOptions
         if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }
         try training.run()
         return PPOTrainingResult(
@@ -118,9 +120,12 @@ public struct PPO {
         let environmentID: String
         let rewardThreshold: Double?
         let checkpoint: URL?
+        let options: Options
 
         func visit<E: Environment>(_ environment: E) throws -> PPOTrainingResult {
-            try ppo.train(on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, resumingFrom: checkpoint)
+            try ppo.train(
+                on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, resumingFrom: checkpoint,
+                environmentOptions: options)
         }
     }
 }

@@ -32,6 +32,8 @@ final class PPOTraining<E: Environment> {
     let runFolder: RunFolder?
     /// Whether the state came from a checkpoint (``restore(from:path:)``).
     var isResumed = false
+    /// The options the environment was made with, recorded in checkpoints.
+    var metadataOptions: Options = [:]
     /// Asked after every rollout; `true` stops the run with a resumable latest checkpoint.
     var shouldStop: (() -> Bool)?
     /// Whether ``shouldStop`` ended the run before its budget.
@@ -172,9 +174,11 @@ final class PPOTraining<E: Environment> {
         guard let architecture = learner.network.module.architecture else {
             preconditionFailure("expected the actor-critic to describe its architecture")
         }
-        return CheckpointMetadata(
+        var metadata = CheckpointMetadata(
             environmentID: environmentID, agent: agentName,
             observationSpace: prototype.observationSpace.jsonDescription, actionSpace: prototype.actionSpace.jsonDescription,
             architecture: architecture, hyperparameters: configuration.jsonValue, timesteps: timesteps)
+        metadata.environmentOptions = metadataOptions
+        return metadata
     }
 }

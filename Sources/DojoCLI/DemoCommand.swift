@@ -14,6 +14,9 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Registered environment id.")
     var env = "CartPole-v1"
 
+    @Option(help: "Options for making the environment, as a JSON object (e.g. '{\"is_slippery\": false}').")
+    var options: String?
+
     @Option(help: "Number of episodes.")
     var episodes = 3
 
@@ -29,7 +32,7 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = try EnvironmentRegistry.standard.make(id: env)
+        let environment = try EnvironmentRegistry.standard.make(id: env, options: try parseOptions(options, flag: "--options"))
         try play(environment)
     }
 

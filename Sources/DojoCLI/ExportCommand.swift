@@ -52,7 +52,8 @@ struct ExportCommand: ParsableCommand {
         default:
             throw CommandError("\(checkpoint): a '\(metadata.agent)' policy has no network to export")
         }
-        let observationSize = try EnvironmentRegistry.standard.make(id: metadata.environmentID).observationSpace.flatDimension
+        let environment = try EnvironmentRegistry.standard.make(id: metadata.environmentID, options: metadata.environmentOptions)
+        let observationSize = environment.observationSpace.flatDimension
         try network.exportONNX(to: URL(fileURLWithPath: onnx), inputShape: [observationSize], inputName: "observation")
         print("wrote \(onnx): \(metadata.agent) policy for \(metadata.environmentID), input \"observation\" [batch, \(observationSize)]")
     }

@@ -20,6 +20,9 @@ struct RolloutCommand: ParsableCommand {
     @Option(help: "Registered environment id, e.g. CartPole-v1.")
     var env: String
 
+    @Option(help: "Options for making the environment, as a JSON object (e.g. '{\"is_slippery\": false}').")
+    var options: String?
+
     @Option(help: "Seed for the first reset.")
     var seed: UInt64?
 
@@ -33,14 +36,14 @@ struct RolloutCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let options = try parseOptions(resetOptions, flag: "--reset-options")
+        let reset = try parseOptions(resetOptions, flag: "--reset-options")
         let actionValues = try parseActions(actions)
-        var environment = try EnvironmentRegistry.standard.make(id: env)
-        let trajectory = try play(&environment, seed: seed, options: options, actions: actionValues)
+        var environment = try EnvironmentRegistry.standard.make(id: env, options: try parseOptions(options, flag: "--options"))
+        let trajectory = try play(&environment, seed: seed, options: reset, actions: actionValues)
         let output: JSONValue = [
             "env": .string(env),
             "seed": seed.map { .number(Double($0)) } ?? .null,
-            "reset_options": .object(options),
+            "reset_options": .object(reset),
             "observation": trajectory.first,
             "info": .object(trajectory.info),
             "steps": .array(trajectory.steps),

@@ -12,10 +12,12 @@ struct RunPictures {
     /// The longest `episode.gif` kept, in frames (CartPole's 500 steps fit).
     static let maximumFrames = 1_000
 
-    /// Writes the pictures of `policy` acting in `environmentID`, its episode from `seed`.
-    func write(policy: any Policy, environmentID: String, seed: UInt64) throws {
+    /// Writes the pictures of `policy` acting in `environmentID` made with `options`, its
+    /// episode from `seed`.
+    func write(policy: any Policy, environmentID: String, options: Options, seed: UInt64) throws {
         try LearningCurves.chart(of: [RunHistory(folder: folder.url)], metric: .both).write(to: folder.file("learning_curve.svg").path)
-        try EnvironmentRegistry.standard.open(id: environmentID, with: EpisodeRecording(policy: policy, seed: seed, path: folder.file("episode.gif").path))
+        try EnvironmentRegistry.standard.open(
+            id: environmentID, options: options, with: EpisodeRecording(policy: policy, seed: seed, path: folder.file("episode.gif").path))
     }
 
     /// Records one greedy episode of whatever environment the registry opens.

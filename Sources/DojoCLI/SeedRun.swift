@@ -49,9 +49,10 @@ struct SeedRun {
         var evaluation: EvaluationResult?
         if !outcome.counts.interrupted {
             evaluation = try evaluate(
-                policy: outcome.policy, environmentID: job.environmentID, registry: .standard, episodes: job.evaluationEpisodes,
-                seed: seed &+ 1)
-            try RunPictures(folder: folder).write(policy: outcome.policy, environmentID: job.environmentID, seed: seed &+ 2)
+                policy: outcome.policy, environmentID: job.environmentID, registry: .standard, options: job.environmentOptions,
+                episodes: job.evaluationEpisodes, seed: seed &+ 1)
+            try RunPictures(folder: folder).write(
+                policy: outcome.policy, environmentID: job.environmentID, options: job.environmentOptions, seed: seed &+ 2)
         }
         return Result(
             seed: seed, folder: folder.url, counts: outcome.counts, seconds: seconds, finalEvaluation: evaluation, threshold: threshold)

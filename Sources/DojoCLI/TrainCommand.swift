@@ -70,6 +70,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Named settings for the environment (default, zoo, sb3, ...).")
     var preset = "default"
 
+    @Option(help: "Options for making the environment, as a JSON object (e.g. '{\"is_slippery\": false}').")
+    var options: String?
+
     @Option(help: "Seed of every random draw in the run.")
     var seed: UInt64?
 
@@ -120,6 +123,7 @@ struct TrainCommand: ParsableCommand {
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads: expected 1 to 256, got \(threads)") }
         if initFrom != nil, resume != nil { throw ValidationError("--init-from: a resumed run continues from its own weights; drop --init-from or --resume") }
         if seeds != nil, seed != nil { throw ValidationError("--seeds: give --seed N or --seeds A-B, not both") }
+        if options != nil, resume != nil { throw ValidationError("--options: a resumed run keeps its environment's options") }
         if seeds != nil, resume != nil { throw ValidationError("--seeds: --resume continues one run; resume each seed's folder on its own") }
         if let seeds { _ = try Self.parseSeeds(seeds) }
     }
@@ -138,8 +142,8 @@ struct TrainCommand: ParsableCommand {
             return try train(job, seed: seed, folder: folder)
         }
         var job = try TrainingJob.resolve(
-            environmentID: env, agent: agent, preset: preset, configurationFile: try readConfigurationFile(), assignments: settings,
-            overrides: overrides)
+            environmentID: env, environmentOptions: try parseOptions(options, flag: "--options"), agent: agent, preset: preset,
+            configurationFile: try readConfigurationFile(), assignments: settings, overrides: overrides)
         job.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
         if let seeds {
             return try trainGroup(job, seeds: try Self.parseSeeds(seeds))

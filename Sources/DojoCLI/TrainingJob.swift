@@ -14,6 +14,8 @@ struct TrainingJob: Sendable {
     }
 
     let environmentID: String
+    /// The options the environment is made with (`--options`), recorded in checkpoints.
+    let environmentOptions: Options
     let agent: String
     let settings: Settings
     /// A checkpoint whose weights training starts from (`--init-from`).
@@ -51,10 +53,10 @@ struct TrainingJob: Sendable {
     ///
     /// - Parameter overrides: settings from flags (`total_timesteps` for `--steps`, ...).
     static func resolve(
-        environmentID: String, agent: String, preset: String, configurationFile: JSONValue?, assignments: [String],
-        overrides: [String: JSONValue]
+        environmentID: String, environmentOptions: Options, agent: String, preset: String, configurationFile: JSONValue?,
+        assignments: [String], overrides: [String: JSONValue]
     ) throws -> TrainingJob {
-        try requireActionSupport(agent: agent, environmentID: environmentID, registry: .standard)
+        try requireActionSupport(agent: agent, environmentID: environmentID, registry: .standard, options: environmentOptions)
         let file = configurationFile.map(RunConfiguration.settings(inConfigurationFile:)) ?? [:]
         let settings: Settings
         if agent == DQNCheckpoint.agentName {
@@ -68,22 +70,25 @@ struct TrainingJob: Sendable {
             try configuration.validate()
             settings = .policyGradient(configuration)
         }
-        return TrainingJob(environmentID: environmentID, agent: agent, settings: settings)
+        return TrainingJob(environmentID: environmentID, environmentOptions: environmentOptions, agent: agent, settings: settings)
     }
 
     /// The run whose resumable latest checkpoint is in `folder`, with its own settings and seed.
     static func resuming(_ folder: RunFolder) throws -> (job: TrainingJob, seed: UInt64) {
         let checkpoint = folder.latestCheckpoint
-        let agent = try loadPolicy(from: checkpoint).metadata.agent
+        let metadata = try loadPolicy(from: checkpoint).metadata
+        let agent = metadata.agent
         var job: TrainingJob
         let seed: UInt64
         if PPOCheckpoint.agentNames.contains(agent) {
             let (loop, environmentID) = try PPO.resuming(from: checkpoint, runFolder: folder)
-            job = TrainingJob(environmentID: environmentID, agent: agent, settings: .policyGradient(loop.configuration))
+            job = TrainingJob(
+                environmentID: environmentID, environmentOptions: metadata.environmentOptions, agent: agent, settings: .policyGradient(loop.configuration))
             seed = loop.seed
         } else {
             let (dqn, environmentID) = try DQN.resuming(from: checkpoint, runFolder: folder)
-            job = TrainingJob(environmentID: environmentID, agent: agent, settings: .dqn(dqn.configuration))
+            job = TrainingJob(
+                environmentID: environmentID, environmentOptions: metadata.environmentOptions, agent: agent, settings: .dqn(dqn.configuration))
             seed = dqn.seed
         }
         job.resumeCheckpoint = checkpoint
@@ -98,7 +103,8 @@ struct TrainingJob: Sendable {
             dqn.initialWeights = initialWeights
             dqn.threads = threads
             (dqn.onMetrics, dqn.onEvaluation, dqn.shouldStop) = (observer.onMetrics, observer.onEvaluation, observer.shouldStop)
-            return TrainingOutcome(try dqn.train(environmentID: environmentID, registry: .standard, resumingFrom: resumeCheckpoint))
+            return TrainingOutcome(
+                try dqn.train(environmentID: environmentID, registry: .standard, options: environmentOptions, resumingFrom: resumeCheckpoint))
         case .policyGradient(let configuration):
             var loop = switch agent {
             case PPOCheckpoint.a2cAgentName: PPO.a2c(configuration: configuration, seed: seed, runFolder: folder)
@@ -108,7 +114,8 @@ struct TrainingJob: Sendable {
             loop.initialWeights = initialWeights
             loop.threads = threads
             (loop.onMetrics, loop.onEvaluation, loop.shouldStop) = (observer.onMetrics, observer.onEvaluation, observer.shouldStop)
-            return TrainingOutcome(try loop.train(environmentID: environmentID, registry: .standard, resumingFrom: resumeCheckpoint))
+            return TrainingOutcome(
+                try loop.train(environmentID: environmentID, registry: .standard, options: environmentOptions, resumingFrom: resumeCheckpoint))
         }
     }
 }

@@ -23,6 +23,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Registered environment id (the checkpoint's own by default).")
     var env: String?
 
+    @Option(help: "Options for making the environment, as a JSON object (default: the checkpoint's own).")
+    var options: String?
+
     @Option(help: "Policy that picks actions without a checkpoint: random.")
     var policy = "random"
 
@@ -65,7 +68,8 @@ struct WatchCommand: ParsableCommand {
     mutating func run() throws {
         let trained = try checkpoint.map { try loadPolicy(from: URL(fileURLWithPath: $0)) }
         env = env ?? trained?.metadata.environmentID
-        try EnvironmentRegistry.standard.open(id: environmentID, with: Watch(command: self, trained: trained))
+        let made = try options.map { try parseOptions($0, flag: "--options") } ?? trained?.metadata.environmentOptions ?? [:]
+        try EnvironmentRegistry.standard.open(id: environmentID, options: made, with: Watch(command: self, trained: trained))
     }
 
     /// Watches whatever environment the registry opens, with its concrete type.

@@ -20,6 +20,20 @@ import Testing
         #expect(second[0] == 0 && abs(second[2] - 0.1) < 1e-7)
     }
 
+    /// `--options` makes the environment: on a non-slippery FrozenLake the shortest path
+    /// reaches the goal for sure.
+    @Test func optionsMakeTheEnvironment() throws {
+        let output = try #require(
+            try DojoBinary.json([
+                "rollout", "--env", "FrozenLake-v1", "--options", #"{"is_slippery": false}"#, "--seed", "5", "--actions", "1,1,2,2,1,2", "--json",
+            ]) as? [String: Any])
+        let steps = try #require(output["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["observation"] as? Int } == [4, 8, 9, 10, 14, 15])
+        #expect(steps.last?["reward"] as? Double == 1 && steps.last?["terminated"] as? Bool == true)
+        let refused = try DojoBinary.run(["rollout", "--env", "FrozenLake-v1", "--options", #"{"is_slipery": false}"#, "--actions", "1"])
+        #expect(refused.status != 0 && refused.stderr.contains("is_slipery"), "\(refused.stderr)")
+    }
+
     @Test func sameSeedSameTrajectory() throws {
         let arguments = ["rollout", "--env", "CartPole-v1", "--seed", "9", "--actions", "0,1,0,1", "--json"]
         #expect(try DojoBinary.run(arguments).stdout == DojoBinary.run(arguments).stdout)

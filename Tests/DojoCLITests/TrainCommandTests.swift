@@ -249,6 +249,37 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("third").path))
     }
 
+    /// `train --options` makes the environment and records the options in `config.json` and
+    /// the checkpoints, so `eval`, `watch` and `export` rebuild the same environment.
+    @Test func environmentOptionsTravelWithTheRun() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = folder.appendingPathComponent("run")
+        let options = #"{"is_slippery": false}"#
+        let trained = try DojoBinary.run([
+            "train", "--env", "FrozenLake-v1", "--options", options, "--steps", "6000", "--set", "exploration_fraction=0.5", "--seed", "1",
+            "--out", run.path, "--quiet",
+        ])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let config = try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("config.json"))) as? [String: Any]
+        #expect((config?["env_options"] as? [String: Any])?["is_slippery"] as? Bool == false)
+        let checkpoint = run.appendingPathComponent("final.safetensors").path
+        #expect(try TensorBytes.metadata(URL(fileURLWithPath: checkpoint))["env_options"] == #"{"is_slippery":false}"#)
+        // On the map without slips a greedy policy plays the same episode every time.
+        let own = try DojoBinary.json(["eval", "--checkpoint", checkpoint, "--episodes", "20", "--json"]) as? [String: Any]
+        #expect(own?["std_return"] as? Double == 0 && own?["success_rate"] is Double, "\(String(describing: own))")
+        let slippery = try DojoBinary.json([
+            "eval", "--checkpoint", checkpoint, "--options", #"{"is_slippery": true, "observation": "index"}"#, "--episodes", "5", "--json",
+        ]) as? [String: Any]
+        #expect(slippery?["episodes"] as? Int == 5)
+        let gif = folder.appendingPathComponent("episode.gif")
+        let shown = try DojoBinary.run(["eval", "--checkpoint", checkpoint, "--episodes", "3", "--render", "gif:\(gif.path)"])
+        #expect(shown.status == 0 && FileManager.default.fileExists(atPath: gif.path), "\(shown.stderr)")
+        let refused = try DojoBinary.run(["train", "--env", "FrozenLake-v1", "--options", #"{"slippery": false}"#, "--out", folder.appendingPathComponent("bad").path])
+        #expect(refused.status != 0 && refused.stderr.contains("slippery"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad").path))
+    }
+
     @Test func watchPlaysACheckpointsGreedyPolicy() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
