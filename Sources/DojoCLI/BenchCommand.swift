@@ -22,6 +22,10 @@ struct BenchCommand: ParsableCommand {
             --suite neural. T is the number of cores this process may use (its CPU affinity): \
             run under `taskset -c 0` to measure NeuralCore on one thread. Every figure is the \
             median of R timed samples.
+
+            Examples:
+              dojo bench --suite env --repeats 5
+              dojo bench --suite neural --json
             """
     )
 

@@ -8,7 +8,11 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Play episodes with random actions (legal ones, where there is a mask) and print them as text."
+        abstract: "Play episodes with random actions (legal ones, where there is a mask) and print them as text.",
+        discussion: """
+            Examples:
+              dojo demo --env FrozenLake-v1 --episodes 2
+            """
     )
 
     @Option(help: "Registered environment id.")

@@ -13,6 +13,10 @@ struct InspectCommand: ParsableCommand {
             reward_threshold, render_modes, render_fps, and for tabular environments \
             transition_model: {"states": S, "actions": A, "transitions": [state][action] -> \
             [{"probability", "next_state", "reward", "terminated"}]} in the environment's order.
+
+            Examples:
+              dojo inspect --env FrozenLake-v1
+              dojo inspect --env FrozenLake-v1 --options '{"is_slippery": false}' --json
             """
     )
 

@@ -6,7 +6,12 @@ import Environments
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the registered environments."
+        abstract: "List the registered environments.",
+        discussion: """
+            Examples:
+              dojo list
+              dojo list --json
+            """
     )
 
     @Flag(help: "Print one JSON array on stdout instead of a table.")

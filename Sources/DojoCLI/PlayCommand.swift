@@ -13,6 +13,10 @@ struct PlayCommand: ParsableCommand {
             In the terminal, type a cell number (TicTacToe, 0-8 row by row) or a column number \
             (ConnectFour, 0-6) and press Return; an illegal or malformed move is asked again. \
             Type q to give up. The board is redrawn after every move and the result announced.
+
+            Examples:
+              dojo play --env TicTacToe-v0 --opponent alphabeta:9
+              dojo play --env ConnectFour-v0 --opponent random --first opponent
             """
     )
 

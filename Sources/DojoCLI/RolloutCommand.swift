@@ -14,6 +14,10 @@ struct RolloutCommand: ParsableCommand {
             first observation, "info": {...}, "steps": [{"action", "observation", "reward", \
             "terminated", "truncated", "info"}, ...]}. The rollout stops with an error if the \
             episode ends while actions remain.
+
+            Examples:
+              dojo rollout --env CartPole-v1 --seed 3 --actions 1,0,1 --json
+              dojo rollout --env FrozenLake-v1 --options '{"is_slippery": false}' --actions 1,1,2,2,1,2
             """
     )
 

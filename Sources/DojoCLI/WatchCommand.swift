@@ -17,6 +17,10 @@ struct WatchCommand: ParsableCommand {
             --record PATH.gif writes the episodes as an animated GIF and needs no window; \
             --render ansi prints each step as text. --checkpoint FILE plays a trained agent's greedy \
             policy in the environment it was trained on.
+
+            Examples:
+              dojo watch --checkpoint runs/CartPole-v1-dqn-0-20261202-101500/final.safetensors --episodes 3
+              dojo watch --env CartPole-v1 --record random.gif
             """
     )
 
