@@ -31,6 +31,8 @@ final class TrainingEvents {
     var stoppedEarly = false
     var onMetrics: ((MetricsRow) -> Void)?
     var onEvaluation: ((EvaluationRecord) -> Void)?
+    /// Where each evaluated policy is saved, before ``onEvaluation`` hears of it.
+    var evaluationSnapshot: URL?
     /// The run's TensorBoard event file, opened by ``begin(resumingAt:metadata:)``.
     var tensorBoard: TensorBoardLog?
     let clock = ContinuousClock()
@@ -98,17 +100,17 @@ final class TrainingEvents {
     }
 
     /// Fires what the steps from `timesteps - stepSize` to `timesteps` crossed: a metrics row,
-    /// then an evaluation of `policy` on `environment` (which `saveBest` checkpoints when it
-    /// is the best so far).
+    /// then an evaluation of `policy` on `environment`; `save` writes the networks as a
+    /// checkpoint to a file (the best one so far, and the evaluation snapshot).
     func fire<E: Environment>(
         timesteps: Int, stepSize: Int, episodes: Int, epsilon: Double?, learningRate: Double, policy: some Policy, environment: E,
-        saveBest: () throws(AgentError) -> Void
+        save: (URL) throws(AgentError) -> Void
     ) throws(AgentError) {
         if Self.crossed(settings.metricsInterval, timesteps: timesteps, stepSize: stepSize) {
             try writeMetricsRow(timesteps: timesteps, episodes: episodes, epsilon: epsilon, learningRate: learningRate)
         }
         if Self.crossed(settings.evalFreq, timesteps: timesteps, stepSize: stepSize) {
-            try evaluate(policy: policy, environment: environment, timesteps: timesteps, saveBest: saveBest)
+            try evaluate(policy: policy, environment: environment, timesteps: timesteps, save: save)
         }
     }
 
@@ -129,10 +131,11 @@ final class TrainingEvents {
         onMetrics?(row)
     }
 
-    /// Evaluates the greedy policy with a seed of its own per evaluation; keeps the best
-    /// checkpoint and stops at the reward threshold when asked.
+    /// Evaluates the greedy policy with a seed of its own per evaluation; saves the evaluation
+    /// snapshot when asked, keeps the best checkpoint, and stops at the reward threshold when
+    /// asked.
     func evaluate<E: Environment>(
-        policy: some Policy, environment: E, timesteps: Int, saveBest: () throws(AgentError) -> Void
+        policy: some Policy, environment: E, timesteps: Int, save: (URL) throws(AgentError) -> Void
     ) throws(AgentError) {
         let evaluationSeed = seed &+ 1_000_000 &+ UInt64(statistics.evaluationCount) &* 10_007
         statistics.evaluationCount += 1
@@ -141,10 +144,11 @@ final class TrainingEvents {
         evaluations.append(record)
         try runFolder?.append(line: record.csvLine, to: "eval.csv")
         try tensorBoard?.write(record)
+        if let evaluationSnapshot { try save(evaluationSnapshot) }
         onEvaluation?(record)
         if statistics.bestMeanReturn.map({ result.meanReturn > $0 }) ?? true {
             statistics.bestMeanReturn = result.meanReturn
-            try saveBest()
+            if let runFolder { try save(runFolder.bestCheckpoint) }
         }
         if settings.stopOnRewardThreshold, let rewardThreshold, result.meanReturn >= rewardThreshold {
             stoppedEarly = true

@@ -23,6 +23,9 @@ public struct DQN {
     /// initialisation (`dojo train --init-from`); its network must have this configuration's
     /// architecture.
     public var initialWeights: URL?
+    /// Where each periodic evaluation's policy is saved as a checkpoint, just before
+    /// `onEvaluation` hears of it (`dojo train --watch` plays them while training goes on).
+    public var evaluationSnapshot: URL?
     /// Called after each periodic evaluation.
     public var onEvaluation: ((EvaluationRecord) -> Void)?
     /// Asked after every environment step; `true` stops training cleanly, writing a resumable
@@ -72,6 +75,7 @@ public struct DQN {
             threads: threads)
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
+        training.events.evaluationSnapshot = evaluationSnapshot
         training.shouldStop = shouldStop
         training.metadataOptions = environmentOptions
         if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }

@@ -234,8 +234,8 @@ final class DQNTraining<E: Environment> {
         try events.fire(
             timesteps: timesteps, stepSize: envs.count, episodes: episodes, epsilon: epsilon, learningRate: Double(learner.optimizer.learningRate),
             policy: policy, environment: prototype
-        ) { () throws(AgentError) in
-            if let runFolder { try DQNCheckpoint.save(learner.online, metadata: metadata(), to: runFolder.bestCheckpoint) }
+        ) { (url: URL) throws(AgentError) in
+            try DQNCheckpoint.save(learner.online, metadata: metadata(), to: url)
         }
         if TrainingEvents.crossed(configuration.checkpointFreq, timesteps: timesteps, stepSize: envs.count) { try writeLatestCheckpoint() }
     }

@@ -25,6 +25,9 @@ public struct PPO {
     public var shouldStop: (() -> Bool)?
     /// Called with each metrics row as it is written (progress output).
     public var onMetrics: ((MetricsRow) -> Void)?
+    /// Where each periodic evaluation's policy is saved as a checkpoint, just before
+    /// `onEvaluation` hears of it (`dojo train --watch` plays them while training goes on).
+    public var evaluationSnapshot: URL?
     /// Called with each periodic evaluation.
     public var onEvaluation: ((EvaluationRecord) -> Void)?
     /// The threads one run may use (every core by default): above 1, the learner runs part of
@@ -85,6 +88,7 @@ public struct PPO {
             seed: seed, agentName: agentName, runFolder: runFolder, initialWeights: initialWeights, threads: threads)
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
+        training.events.evaluationSnapshot = evaluationSnapshot
         training.shouldStop = shouldStop
         training.metadataOptions = environmentOptions
         if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }

@@ -154,8 +154,8 @@ final class PPOTraining<E: Environment> {
                 timesteps: timesteps, stepSize: timesteps - before, episodes: episodes, epsilon: nil,
                 learningRate: Double(learner.optimizer.learningRate), policy: evaluationPolicy,
                 environment: prototype
-            ) { () throws(AgentError) in
-                if let runFolder { try PPOCheckpoint.save(learner.network, metadata: metadata(), to: runFolder.bestCheckpoint) }
+            ) { (url: URL) throws(AgentError) in
+                try PPOCheckpoint.save(learner.network, metadata: metadata(), to: url)
             }
             if TrainingEvents.crossed(configuration.checkpointFreq, timesteps: timesteps, stepSize: timesteps - before) {
                 try writeLatestCheckpoint()

@@ -44,6 +44,10 @@ struct TrainCommand: ParsableCommand {
             threshold, then the mean and standard deviation. Each seed ends exactly as it would \
             alone.
 
+            --watch (SDL trait) opens a window that, after each evaluation (set --eval-every), \
+            plays one episode of the policy just evaluated beside the evaluation returns so \
+            far, while training goes on.
+
             Ctrl-C stops cleanly: it writes checkpoints/latest.safetensors and exits with status \
             130; --resume DIR continues that run to the weights an uninterrupted run ends with. \
             --init-from CHECKPOINT starts a new run from a checkpoint's weights (fine-tuning, \
@@ -106,6 +110,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Threads to use (default: every core); --seeds runs this many seeds at once.")
     var threads: Int?
 
+    @Flag(help: "After each evaluation, play the evaluated policy in a window beside its learning curve (SDL trait).")
+    var watch = false
+
     @Flag(help: "Print only the final summary.")
     var quiet = false
 
@@ -126,6 +133,8 @@ struct TrainCommand: ParsableCommand {
         if options != nil, resume != nil { throw ValidationError("--options: a resumed run keeps its environment's options") }
         if seeds != nil, resume != nil { throw ValidationError("--seeds: --resume continues one run; resume each seed's folder on its own") }
         if let seeds { _ = try Self.parseSeeds(seeds) }
+        if watch, !Self.hasWindow { throw ValidationError(Self.watchNeedsSDL) }
+        if watch, seeds != nil { throw ValidationError("--watch: it follows one run; drop --seeds or --watch") }
     }
 
     func run() throws {
@@ -186,7 +195,9 @@ struct TrainCommand: ParsableCommand {
         let progress = TrainingProgress(style: json ? .quiet : TrainingProgress.style(quiet: quiet), totalTimesteps: job.totalTimesteps)
         let observer = TrainingObserver(
             onMetrics: progress.metrics, onEvaluation: progress.evaluation, shouldStop: { interruptRequested.load(ordering: .relaxed) })
-        let result = try SeedRun(job: job, seed: seed, folder: folder, threads: threads ?? availableProcessorCount).run(observer: observer)
+        let result = watch
+            ? try trainWatching(job, seed: seed, folder: folder, observer: observer)
+            : try SeedRun(job: job, seed: seed, folder: folder, threads: threads ?? availableProcessorCount).run(observer: observer)
         progress.finish()
         try exitIfInterrupted([result])
         report(result, job: job)

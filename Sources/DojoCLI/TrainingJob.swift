@@ -103,6 +103,7 @@ struct TrainingJob: Sendable {
             dqn.initialWeights = initialWeights
             dqn.threads = threads
             (dqn.onMetrics, dqn.onEvaluation, dqn.shouldStop) = (observer.onMetrics, observer.onEvaluation, observer.shouldStop)
+            dqn.evaluationSnapshot = observer.evaluationSnapshot
             return TrainingOutcome(
                 try dqn.train(environmentID: environmentID, registry: .standard, options: environmentOptions, resumingFrom: resumeCheckpoint))
         case .policyGradient(let configuration):
@@ -114,6 +115,7 @@ struct TrainingJob: Sendable {
             loop.initialWeights = initialWeights
             loop.threads = threads
             (loop.onMetrics, loop.onEvaluation, loop.shouldStop) = (observer.onMetrics, observer.onEvaluation, observer.shouldStop)
+            loop.evaluationSnapshot = observer.evaluationSnapshot
             return TrainingOutcome(
                 try loop.train(environmentID: environmentID, registry: .standard, options: environmentOptions, resumingFrom: resumeCheckpoint))
         }
@@ -125,6 +127,8 @@ struct TrainingObserver {
     var onMetrics: ((MetricsRow) -> Void)?
     var onEvaluation: ((EvaluationRecord) -> Void)?
     var shouldStop: (() -> Bool)?
+    /// Where each evaluated policy is saved (`--watch`).
+    var evaluationSnapshot: URL?
 }
 
 extension AgentConfiguration {

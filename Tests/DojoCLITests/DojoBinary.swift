@@ -12,12 +12,18 @@ struct DojoBinary {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dojo")
     }
 
-    /// Runs `dojo` with `arguments` (in `directory`, or the current one) and waits for it.
-    static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Output {
+    /// Runs `dojo` with `arguments` (in `directory`, or the current one; with `environment`
+    /// added to this process's variables) and waits for it.
+    static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr

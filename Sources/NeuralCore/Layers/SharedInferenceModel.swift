@@ -19,7 +19,9 @@ import Synchronization
 /// opponent.update(from: policy)
 /// ```
 public final class SharedInferenceModel: Sendable {
-    private struct State {
+    /// The private copy and its tape: reached only under the mutex, and built from a fresh copy
+    /// no one else holds, so handing it to the mutex shares nothing.
+    private struct State: @unchecked Sendable {
         let layer: any Layer
         let tape = Tape()
     }
