@@ -23,6 +23,9 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "TicTacToe-v0 or ConnectFour-v0.")
     var env = "TicTacToe-v0"
 
+    @Option(help: "Options for making the game, as a JSON object (e.g. '{\"observation\": \"planes\"}'); --opponent, --move-time and --first win over them.")
+    var options: String?
+
     @Option(help: "random, or alphabeta:D for alpha-beta search to depth D, from 1 to 9 for TicTacToe and 1 to 12 for ConnectFour (alphabeta alone: the game's default depth).")
     var opponent = "alphabeta"
 
@@ -46,10 +49,11 @@ struct PlayCommand: ParsableCommand {
             throw ValidationError("--first: expected human or opponent, got \(first)")
         }
         _ = try opponentOptions()
+        _ = try parseOptions(options, flag: "--options")
     }
 
     func run() throws {
-        var options = try opponentOptions()
+        var options = try parseOptions(self.options, flag: "--options").merging(opponentOptions()) { _, flag in flag }
         options["agent_side"] = first == "human" ? "first" : "second"
         if window {
             try playInWindow(options: options)

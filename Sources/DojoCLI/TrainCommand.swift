@@ -30,7 +30,8 @@ struct TrainCommand: ParsableCommand {
             machine), progress.csv (timesteps, episodes, mean_return_100, loss, policy_loss, \
             value_loss, entropy, learning_rate, epsilon, steps_per_second), eval.csv \
             (timesteps, episodes, mean_return, std_return, mean_length, success_rate), \
-            checkpoints/latest.safetensors (every checkpoint_freq steps and on Ctrl-C; \
+            checkpoints/latest.safetensors (every checkpoint_freq steps, a tenth of the \
+            budget unless the preset or you set it, and on Ctrl-C; \
             resumable), checkpoints/best.safetensors (the best periodic evaluation), \
             final.safetensors, learning_curve.svg (training and evaluation returns against \
             steps), episode.gif (one greedy episode of the final policy, for environments that \

@@ -48,7 +48,8 @@ struct TrainingJob: Sendable {
     }
 
     /// The job `dojo train` describes: the preset, then the configuration file's settings,
-    /// then each `--set`, then the flags that name one setting; validated, with the agent
+    /// then each `--set`, then the flags that name one setting; a latest checkpoint every
+    /// tenth of the budget unless something names `checkpoint_freq`; validated, with the agent
     /// checked against the environment's action space.
     ///
     /// - Parameter overrides: settings from flags (`total_timesteps` for `--steps`, ...).
@@ -58,20 +59,27 @@ struct TrainingJob: Sendable {
     ) throws -> TrainingJob {
         try requireActionSupport(agent: agent, environmentID: environmentID, registry: .standard, options: environmentOptions)
         let file = configurationFile.map(RunConfiguration.settings(inConfigurationFile:)) ?? [:]
+        let namesCheckpoints = file["checkpoint_freq"] != nil || assignments.contains { $0.hasPrefix("checkpoint_freq=") }
         let settings: Settings
         if agent == DQNCheckpoint.agentName {
             let base = try DQNConfiguration.preset(named: preset, environmentID: environmentID)
-            let configuration = try DQNConfiguration(json: file, base: base).setting(assignments).overridden(by: overrides)
+            var configuration = try DQNConfiguration(json: file, base: base).setting(assignments).overridden(by: overrides)
+            if !namesCheckpoints && configuration.checkpointFreq == 0 { configuration.checkpointFreq = tenth(of: configuration.totalTimesteps) }
             try configuration.validate()
             settings = .dqn(configuration)
         } else {
             let base = try PPOConfiguration.preset(named: preset, environmentID: environmentID, agent: agent)
-            let configuration = try PPOConfiguration(json: file, base: base).setting(assignments).overridden(by: overrides)
+            var configuration = try PPOConfiguration(json: file, base: base).setting(assignments).overridden(by: overrides)
+            if !namesCheckpoints && configuration.checkpointFreq == 0 { configuration.checkpointFreq = tenth(of: configuration.totalTimesteps) }
             try configuration.validate()
             settings = .policyGradient(configuration)
         }
         return TrainingJob(environmentID: environmentID, environmentOptions: environmentOptions, agent: agent, settings: settings)
     }
+
+    /// The checkpoint interval `dojo train` uses where neither the preset nor the person names
+    /// one: every tenth of the budget, so a run folder always has a resumable latest checkpoint.
+    private static func tenth(of totalTimesteps: Int) -> Int { max(1, totalTimesteps / 10) }
 
     /// The run whose resumable latest checkpoint is in `folder`, with its own settings and seed.
     static func resuming(_ folder: RunFolder) throws -> (job: TrainingJob, seed: UInt64) {

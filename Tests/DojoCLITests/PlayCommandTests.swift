@@ -33,6 +33,15 @@ import Testing
     }
 
     /// A depth beyond the game's range is refused at once, naming the range, instead of hanging.
+    @Test func gameOptionsAreCheckedByName() throws {
+        let unknown = try DojoBinary.run(["play", "--options", #"{"bogus": 1}"#], input: "q\n")
+        #expect(unknown.status != 0 && unknown.stderr.contains("bogus"), "stderr: \(unknown.stderr)")
+        let malformed = try DojoBinary.run(["play", "--options", "{oops"], input: "q\n")
+        #expect(malformed.status != 0 && malformed.stderr.contains("--options"), "stderr: \(malformed.stderr)")
+        let accepted = try DojoBinary.run(["play", "--options", #"{"opponent": "random"}"#, "--opponent", "random"], input: "4\n")
+        #expect(accepted.status == 0, "stderr: \(accepted.stderr)")
+    }
+
     @Test func unboundedDepthIsRefusedWithTheRange() throws {
         let deep = try DojoBinary.run(["play", "--env", "ConnectFour-v0", "--opponent", "alphabeta:100"], input: "3\n")
         #expect(deep.status != 0 && deep.stderr.contains("D from 1 to 12 for ConnectFour-v0"), "stderr: \(deep.stderr)")

@@ -20,7 +20,7 @@ import Testing
         let runs = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("runs").path)
         #expect(runs.count == 1 && runs[0].hasPrefix("CartPole-v1-dqn-1-"), "\(runs)")
         let run = folder.appendingPathComponent("runs").appendingPathComponent(runs.first ?? "")
-        for name in ["final.safetensors", "checkpoints/best.safetensors", "progress.csv", "eval.csv", "config.json"] {
+        for name in ["final.safetensors", "checkpoints/best.safetensors", "checkpoints/latest.safetensors", "progress.csv", "eval.csv", "config.json"] {
             #expect(FileManager.default.fileExists(atPath: run.appendingPathComponent(name).path), "\(name)")
         }
         // The default preset stops at the reward threshold, after 1,000-step metrics rows.
