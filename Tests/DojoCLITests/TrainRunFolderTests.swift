@@ -90,6 +90,24 @@ import Testing
         #expect(scalars["charts/SPS"]?.map { Int($0[0]) } == rows.dropFirst().map { Int($0.prefix { $0 != "," }) ?? -1 })
     }
 
+    /// On a terminal the progress is one live line, redrawn in place: a bar, steps done of the
+    /// total, steps per second, episodes, the recent mean return and the time left.
+    @Test func terminalShowsALiveProgressLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let terminal = try PseudoTerminal(arguments: [
+            "train", "--seed", "1", "--steps", "3000", "--set", "metrics_interval=500", "--out", folder.appendingPathComponent("run").path,
+        ])
+        #expect(terminal.read(until: "wrote "))
+        #expect(terminal.waitForExit() == 0)
+        let redraws = terminal.transcript.components(separatedBy: "\r\u{1B}[2K").dropFirst()
+        #expect(redraws.count == 6, "one redraw per metrics row: \(terminal.transcript)")
+        let last = try #require(redraws.last)
+        #expect(last.hasPrefix("[####################] 3000/3000 steps"), "\(last)")
+        for part in ["steps/s", "episodes ", "mean return ", "ETA "] { #expect(last.contains(part), "\(part) in \(last)") }
+        #expect(!terminal.transcript.contains("\nsteps 500 "), "no plain lines on a terminal")
+    }
+
     /// `--seeds 1-3` writes three run folders, `summary.json` and a band plot; each seed's
     /// final weights equal a single run's with that seed.
     @Test func seedsRunEachSeedAsASingleRunWould() throws {
