@@ -36,15 +36,6 @@ public struct RunConfiguration: Sendable, Equatable {
         ]
     }
 
-    /// The settings in a configuration file: a run's `config.json` gives its `hyperparameters`;
-    /// any other JSON object is taken as the settings themselves.
-    public static func settings(inConfigurationFile json: JSONValue) -> JSONValue {
-        if let object = json.objectValue, object["dojo_version"] != nil, let hyperparameters = object["hyperparameters"] {
-            return hyperparameters
-        }
-        return json
-    }
-
     /// The machine this process runs on.
     public static var currentMachine: JSONValue {
         let process = ProcessInfo.processInfo

@@ -28,27 +28,33 @@ public struct RunFolder: Sendable {
 
     /// The subfolder of the latest and best checkpoints.
     public static let checkpointsFolder = "checkpoints"
-    /// The file names of a run folder, relative to it, that a new run must not find there.
-    public static let runFiles = [
-        "config.json", "progress.csv", "eval.csv", "final.safetensors", "checkpoints/latest.safetensors", "checkpoints/best.safetensors",
-    ]
+
+    /// The layout's file names, relative to the folder, for code that reads a run folder
+    /// without making one (plots, resuming, tests).
+    public enum Name {
+        /// The settings and provenance.
+        public static let configuration = "config.json"
+        /// One row per metrics interval.
+        public static let progress = "progress.csv"
+        /// One row per periodic evaluation.
+        public static let evaluations = "eval.csv"
+        /// The policy after the last step.
+        public static let finalCheckpoint = "final.safetensors"
+        /// The resumable state of the latest checkpoint.
+        public static let latestCheckpoint = "checkpoints/latest.safetensors"
+        /// The policy with the best evaluation so far.
+        public static let bestCheckpoint = "checkpoints/best.safetensors"
+    }
 
     /// The file `name` (a path relative to the folder).
     public func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 
     /// The policy after the last step.
-    public var finalCheckpoint: URL { file("final.safetensors") }
+    public var finalCheckpoint: URL { file(Name.finalCheckpoint) }
     /// The policy with the best evaluation so far.
-    public var bestCheckpoint: URL { file("checkpoints/best.safetensors") }
+    public var bestCheckpoint: URL { file(Name.bestCheckpoint) }
     /// The resumable state of the latest checkpoint.
-    public var latestCheckpoint: URL { file("checkpoints/latest.safetensors") }
-    /// The run's settings and provenance.
-    public var configuration: URL { file("config.json") }
-    /// One CSV row per metrics interval.
-    public var progress: URL { file("progress.csv") }
-    /// One CSV row per periodic evaluation.
-    public var evaluations: URL { file("eval.csv") }
-
+    public var latestCheckpoint: URL { file(Name.latestCheckpoint) }
     /// Writes `text` to the file `name` atomically.
     public func write(_ text: String, to name: String) throws(AgentError) {
         do {
@@ -77,7 +83,7 @@ public struct RunFolder: Sendable {
     /// Drops the CSV rows past `timesteps` (written after the checkpoint a run resumes from,
     /// before it stopped), so the resumed run's rows follow on without repeats.
     public func keepRows(upTo timesteps: Int) throws(AgentError) {
-        for (name, header) in [("progress.csv", MetricsRow.csvHeader), ("eval.csv", EvaluationRecord.csvHeader)] {
+        for (name, header) in [(Name.progress, MetricsRow.csvHeader), (Name.evaluations, EvaluationRecord.csvHeader)] {
             guard let text = try? String(contentsOf: file(name), encoding: .utf8) else {
                 try write(header + "\n", to: name)
                 continue

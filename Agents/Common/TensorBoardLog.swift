@@ -35,11 +35,17 @@ final class TensorBoardLog {
         episodes.append((timesteps, value))
     }
 
+    /// Writes the episodes noted since the last row.
+    func writeEpisodes() throws(AgentError) {
+        let scalars = episodes.map { ("charts/episodic_return", $0.value, $0.timesteps) }
+        episodes.removeAll(keepingCapacity: true)
+        try add(scalars)
+    }
+
     /// Writes the episodes noted since the last row, then the row's scalars.
     func write(_ row: MetricsRow) throws(AgentError) {
-        var scalars = episodes.map { ("charts/episodic_return", $0.value, $0.timesteps) }
-        episodes.removeAll(keepingCapacity: true)
-        scalars.append(("charts/SPS", row.stepsPerSecond, row.timesteps))
+        try writeEpisodes()
+        var scalars = [("charts/SPS", row.stepsPerSecond, row.timesteps)]
         if let learningRate = row.learningRate { scalars.append(("charts/learning_rate", learningRate, row.timesteps)) }
         if let epsilon = row.epsilon { scalars.append(("charts/epsilon", epsilon, row.timesteps)) }
         if let policyLoss = row.policyLoss {

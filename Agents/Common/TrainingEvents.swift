@@ -37,6 +37,8 @@ final class TrainingEvents {
     var tensorBoard: TensorBoardLog?
     let clock = ContinuousClock()
     var start: ContinuousClock.Instant
+    /// The steps already taken when the clock started (a resumed run's), left out of the rate.
+    var startTimesteps = 0
 
     /// The counters behind the events, saved with a resumable checkpoint.
     struct Statistics: Codable {
@@ -65,15 +67,22 @@ final class TrainingEvents {
     /// (rows written after its checkpoint, before it stopped, would otherwise repeat).
     func begin(resumingAt timesteps: Int?, metadata: CheckpointMetadata) throws(AgentError) {
         start = clock.now
+        startTimesteps = timesteps ?? 0
         if let runFolder { tensorBoard = try TensorBoardLog(folder: runFolder.url) }
         if let timesteps {
             try runFolder?.keepRows(upTo: timesteps)
         } else {
             let configuration = RunConfiguration(metadata: metadata, seed: seed)
-            try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: "config.json")
-            try runFolder?.write(MetricsRow.csvHeader + "\n", to: "progress.csv")
-            try runFolder?.write(EvaluationRecord.csvHeader + "\n", to: "eval.csv")
+            try runFolder?.write(configuration.jsonValue.jsonText + "\n", to: RunFolder.Name.configuration)
+            try runFolder?.write(MetricsRow.csvHeader + "\n", to: RunFolder.Name.progress)
+            try runFolder?.write(EvaluationRecord.csvHeader + "\n", to: RunFolder.Name.evaluations)
         }
+    }
+
+    /// Writes what is still held back (episodes finished since the last metrics row), at the
+    /// end of training or before it stops for a checkpoint.
+    func end() throws(AgentError) {
+        try tensorBoard?.writeEpisodes()
     }
 
     /// Counts a finished episode's return, at `timesteps`.
@@ -122,11 +131,11 @@ final class TrainingEvents {
             loss: statistics.lossCount > 0 ? statistics.lossSum / Double(statistics.lossCount) : nil,
             policyLoss: terms > 0 ? statistics.policyLossSum / terms : nil, valueLoss: terms > 0 ? statistics.valueLossSum / terms : nil,
             entropy: terms > 0 ? statistics.entropySum / terms : nil, learningRate: learningRate, epsilon: epsilon,
-            stepsPerSecond: seconds > 0 ? Double(timesteps) / seconds : 0)
+            stepsPerSecond: seconds > 0 ? Double(timesteps - startTimesteps) / seconds : 0)
         (statistics.lossSum, statistics.lossCount) = (0, 0)
         (statistics.policyLossSum, statistics.valueLossSum, statistics.entropySum, statistics.termCount) = (0, 0, 0, 0)
         metrics.append(row)
-        try runFolder?.append(line: row.csvLine, to: "progress.csv")
+        try runFolder?.append(line: row.csvLine, to: RunFolder.Name.progress)
         try tensorBoard?.write(row)
         onMetrics?(row)
     }
@@ -142,7 +151,7 @@ final class TrainingEvents {
         let result = try Agents.evaluate(policy: policy, environment: environment, episodes: settings.nEvalEpisodes, seed: evaluationSeed)
         let record = EvaluationRecord(timesteps: timesteps, result: result)
         evaluations.append(record)
-        try runFolder?.append(line: record.csvLine, to: "eval.csv")
+        try runFolder?.append(line: record.csvLine, to: RunFolder.Name.evaluations)
         try tensorBoard?.write(record)
         if let evaluationSnapshot { try save(evaluationSnapshot) }
         onEvaluation?(record)

@@ -156,6 +156,7 @@ final class DQNTraining<E: Environment> {
                 train(gradientSteps: steps)
             }
         }
+        try events.end()
         if interrupted {
             try writeLatestCheckpoint()
         } else {

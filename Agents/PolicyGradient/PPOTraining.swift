@@ -162,10 +162,12 @@ final class PPOTraining<E: Environment> {
             }
             if shouldStop?() == true {
                 interrupted = true
+                try events.end()
                 try writeLatestCheckpoint()
                 return
             }
         }
+        try events.end()
         if let runFolder { try PPOCheckpoint.save(learner.network, metadata: metadata(), to: runFolder.finalCheckpoint) }
     }
 

@@ -80,3 +80,13 @@ struct EvalCommand: ParsableCommand {
         }
     }
 }
+
+/// An evaluation as `dojo eval --json` prints it.
+func evaluationJSON(_ result: EvaluationResult, environmentID: String, agent: String) -> JSONValue {
+    [
+        "env": .string(environmentID), "agent": .string(agent), "episodes": .number(Double(result.episodes)),
+        "mean_return": .number(result.meanReturn), "std_return": .number(result.standardDeviationOfReturn),
+        "mean_length": .number(result.meanLength), "success_rate": result.successRate.map { .number($0) } ?? .null,
+        "illegal_actions": .number(Double(result.illegalActions)),
+    ]
+}

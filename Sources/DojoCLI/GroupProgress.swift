@@ -16,7 +16,7 @@ final class GroupProgress: Sendable {
     private struct State {
         var timesteps: [UInt64: Int] = [:]
         var meanReturns: [UInt64: Double] = [:]
-        var drewLiveLine = false
+        var line = LiveLine()
     }
 
     init(style: TrainingProgress.Style, seeds: [UInt64], totalTimesteps: Int) {
@@ -45,18 +45,13 @@ final class GroupProgress: Sendable {
                 let remaining = rate > 0 ? TrainingProgress.duration(Double(total - done) / rate) : "-"
                 let returns = seeds.map { seed in state.meanReturns[seed].map(TrainingProgress.format) ?? "-" }.joined(separator: " ")
                 let text = "\(TrainingProgress.bar(done: done, of: total)) \(done)/\(total) steps  \(Int(rate)) steps/s  mean returns \(returns)  ETA \(remaining)"
-                print("\r\u{1B}[2K\(text)", terminator: "")
-                fflush(nil)
-                state.drewLiveLine = true
+                state.line.draw(text)
             }
         }
     }
 
     /// Ends the live line so that what follows starts on a line of its own.
     func finish() {
-        state.withLock { state in
-            if state.drewLiveLine { print("") }
-            state.drewLiveLine = false
-        }
+        state.withLock { $0.line.end() }
     }
 }

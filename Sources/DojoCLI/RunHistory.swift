@@ -21,7 +21,7 @@ struct RunHistory {
     /// - Throws: ``CommandError`` naming the file that is missing or malformed.
     init(folder: URL) throws {
         self.folder = folder
-        let configurationURL = folder.appendingPathComponent("config.json")
+        let configurationURL = folder.appendingPathComponent(RunFolder.Name.configuration)
         guard let data = try? Data(contentsOf: configurationURL) else {
             throw CommandError("\(folder.path): not a run folder (no config.json)")
         }
@@ -32,15 +32,15 @@ struct RunHistory {
         self.environmentID = environmentID
         self.agent = agent
         seed = configuration["seed"]?.doubleValue.flatMap { UInt64(exactly: $0) }
-        training = try Self.column("mean_return_100", of: folder.appendingPathComponent("progress.csv"))
-        evaluation = try Self.column("mean_return", of: folder.appendingPathComponent("eval.csv"))
+        training = try Self.column("mean_return_100", of: folder.appendingPathComponent(RunFolder.Name.progress))
+        evaluation = try Self.column("mean_return", of: folder.appendingPathComponent(RunFolder.Name.evaluations))
     }
 
     /// The run folders `path` names: itself, or the `seed-N` runs of a `--seeds` group folder.
     static func runFolders(at path: String) -> [URL] {
         let url = URL(fileURLWithPath: path)
         let seeds = (try? FileManager.default.contentsOfDirectory(atPath: path))?.filter { $0.hasPrefix("seed-") }.sorted() ?? []
-        let runs = seeds.map { url.appendingPathComponent($0) }.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("config.json").path) }
+        let runs = seeds.map { url.appendingPathComponent($0) }.filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent(RunFolder.Name.configuration).path) }
         return runs.isEmpty ? [url] : runs
     }
 

@@ -5,7 +5,7 @@ import Foundation
 extension SeedGroup {
     /// `summary.json`: the job, each seed's final score and time to the reward threshold, and
     /// the mean and standard deviation (numpy's, over seeds) of the final scores.
-    func summary(_ results: [SeedRun.Result], preset: String, rewardThreshold: Double?) -> JSONValue {
+    func summary(_ results: [SeedRun.Result], rewardThreshold: Double?) -> JSONValue {
         let finals = results.compactMap { $0.finalEvaluation?.meanReturn }
         let (mean, deviation) = Self.meanAndDeviation(finals)
         let perSeed: [JSONValue] = results.map { result in
@@ -19,7 +19,7 @@ extension SeedGroup {
             ]
         }
         return [
-            "env": .string(job.environmentID), "agent": .string(job.agent), "preset": .string(preset),
+            "env": .string(job.environmentID), "agent": .string(job.agent), "preset": job.preset.map { .string($0) } ?? .null,
             "reward_threshold": rewardThreshold.map { .number($0) } ?? .null, "seeds": .array(perSeed),
             "mean_final_return": mean.map { .number($0) } ?? .null, "std_final_return": deviation.map { .number($0) } ?? .null,
         ]

@@ -28,12 +28,16 @@ struct SeedGroup {
     func runFolder(of seed: UInt64) -> URL { folder.appendingPathComponent("seed-\(seed)") }
 
     /// Trains every seed; `onRow` hears each run's metrics rows as `(seed, row)`, from the
-    /// run's thread.
+    /// run's thread. Once `shouldStop` answers `true` or a seed fails, no further seed starts.
     ///
-    /// - Returns: the results in the order of `seeds`.
+    /// - Returns: the results of the seeds that ran, in the order of `seeds`, and the seeds
+    ///   that never started.
     /// - Throws: the first seed's error, after every started run has finished.
-    func run(shouldStop: @escaping @Sendable () -> Bool, onRow: @escaping @Sendable (UInt64, MetricsRow) -> Void) throws -> [SeedRun.Result] {
+    func run(
+        shouldStop: @escaping @Sendable () -> Bool, onRow: @escaping @Sendable (UInt64, MetricsRow) -> Void
+    ) throws -> (results: [SeedRun.Result], notStarted: [UInt64]) {
         let next = Atomic<Int>(0)
+        let failed = Atomic<Bool>(false)
         let outcomes = Mutex<[Int: Result<SeedRun.Result, any Error>]>([:])
         let finished = DispatchGroup()
         let (job, seeds, threadsPerRun) = (job, seeds, threadsPerRun)
@@ -42,7 +46,7 @@ struct SeedGroup {
             finished.enter()
             let worker = Thread {
                 defer { finished.leave() }
-                while true {
+                while !shouldStop() && !failed.load(ordering: .relaxed) {
                     let index = next.add(1, ordering: .relaxed).oldValue
                     guard index < seeds.count else { return }
                     let seed = seeds[index]
@@ -50,6 +54,7 @@ struct SeedGroup {
                         let run = SeedRun(job: job, seed: seed, folder: try RunFolder(url: folders[index]), threads: threadsPerRun)
                         return try run.run(observer: TrainingObserver(onMetrics: { onRow(seed, $0) }, shouldStop: shouldStop))
                     }
+                    if case .failure = outcome { failed.store(true, ordering: .relaxed) }
                     outcomes.withLock { $0[index] = outcome }
                 }
             }
@@ -57,6 +62,9 @@ struct SeedGroup {
             worker.start()
         }
         finished.wait()
-        return try outcomes.withLock { results in try seeds.indices.map { index in try results[index, default: .failure(CommandError("seed \(seeds[index]) did not run"))].get() } }
+        return try outcomes.withLock { outcomes in
+            let results = try seeds.indices.compactMap { try outcomes[$0]?.get() }
+            return (results, seeds.indices.filter { outcomes[$0] == nil }.map { seeds[$0] })
+        }
     }
 }

@@ -20,13 +20,14 @@ struct TrainCommand: ParsableCommand {
         discussion: """
             With no options it trains DQN's default preset on CartPole-v1 in a few seconds. \
             Settings: the preset, then --config FILE.json (a JSON object of settings, or a run's \
-            config.json), then each --set name=value (Stable-Baselines3's names: --set \
+            config.json, which also brings its env, options and agent unless flags name others), \
+            then each --set name=value (Stable-Baselines3's names: --set \
             learning_rate=0.001 --set net_arch=[128,128]), then --steps, --eval-every and \
             --eval-episodes. Every value is checked before anything starts; an unknown name gets \
             the closest known one suggested.
 
-            The run folder (--out, default runs/ENV-AGENT-SEED-TIMESTAMP, UTC; never an existing \
-            run's) receives config.json (every resolved setting, the seed, Dojo's version and the \
+            The run folder (--out, default runs/ENV-AGENT-SEED-TIMESTAMP, UTC; missing or empty, never \
+            one that holds files) receives config.json (every resolved setting, the seed, Dojo's version and the \
             machine), progress.csv (timesteps, episodes, mean_return_100, loss, policy_loss, \
             value_loss, entropy, learning_rate, epsilon, steps_per_second), eval.csv \
             (timesteps, episodes, mean_return, std_return, mean_length, success_rate), \
@@ -66,14 +67,14 @@ struct TrainCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Registered environment id.")
-    var env = "CartPole-v1"
+    @Option(help: "Registered environment id (default: CartPole-v1, or a --config run's).")
+    var env: String?
 
-    @Option(help: "Agent: dqn, ppo, a2c or reinforce.")
-    var agent = "dqn"
+    @Option(help: "Agent: dqn, ppo, a2c or reinforce (default: dqn, or a --config run's).")
+    var agent: String?
 
-    @Option(help: "Named settings for the environment (default, zoo, sb3, ...).")
-    var preset = "default"
+    @Option(help: "Named settings for the environment (default, zoo, sb3, ...; default: default).")
+    var preset: String?
 
     @Option(help: "Options for making the environment, as a JSON object (e.g. '{\"is_slippery\": false}').")
     var options: String?
@@ -120,19 +121,27 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print one JSON object on stdout instead of progress lines.")
     var json = false
 
+    /// The agents `--agent` names.
+    static let agents = ["dqn", "ppo", "a2c", "reinforce"]
+
     func validate() throws {
-        guard ["dqn", "ppo", "a2c", "reinforce"].contains(agent) else {
-            let suggestion = closestName(to: agent, among: ["dqn", "ppo", "a2c", "reinforce"]).map { " (did you mean \($0)?)" } ?? ""
-            throw ValidationError("--agent: expected dqn, ppo, a2c or reinforce, got \(agent)\(suggestion)")
-        }
+        if let agent { try Self.requireKnown(agent: agent) }
         if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
         if let evalEvery, evalEvery < 0 { throw ValidationError("--eval-every: expected 0 (off) or a number of steps, got \(evalEvery)") }
         if let evalEpisodes, evalEpisodes <= 0 { throw ValidationError("--eval-episodes: expected a positive number, got \(evalEpisodes)") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads: expected 1 to 256, got \(threads)") }
-        if initFrom != nil, resume != nil { throw ValidationError("--init-from: a resumed run continues from its own weights; drop --init-from or --resume") }
         if seeds != nil, seed != nil { throw ValidationError("--seeds: give --seed N or --seeds A-B, not both") }
-        if options != nil, resume != nil { throw ValidationError("--options: a resumed run keeps its environment's options") }
-        if seeds != nil, resume != nil { throw ValidationError("--seeds: --resume continues one run; resume each seed's folder on its own") }
+        if resume != nil {
+            let given: [(flag: String, isSet: Bool)] = [
+                ("--env", env != nil), ("--agent", agent != nil), ("--preset", preset != nil), ("--seed", seed != nil), ("--seeds", seeds != nil),
+                ("--steps", steps != nil), ("--set", !settings.isEmpty), ("--config", config != nil), ("--out", out != nil),
+                ("--init-from", initFrom != nil), ("--eval-every", evalEvery != nil), ("--eval-episodes", evalEpisodes != nil),
+                ("--options", options != nil),
+            ]
+            if let flag = given.first(where: \.isSet)?.flag {
+                throw ValidationError("\(flag): a resumed run continues with its own settings, seed and folder; drop \(flag) or --resume")
+            }
+        }
         if let seeds { _ = try Self.parseSeeds(seeds) }
         if watch, !Self.hasWindow { throw ValidationError(Self.watchNeedsSDL) }
         if watch, seeds != nil { throw ValidationError("--watch: it follows one run; drop --seeds or --watch") }
@@ -147,21 +156,37 @@ struct TrainCommand: ParsableCommand {
         sigaddset(&interrupt, SIGINT)
         pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         if let resume {
-            let folder = try RunFolder(url: URL(fileURLWithPath: resume))
+            let url = URL(fileURLWithPath: resume)
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent(RunFolder.Name.latestCheckpoint).path) else {
+                throw CommandError("--resume \(resume): no checkpoints/latest.safetensors to continue from")
+            }
+            let folder = try RunFolder(url: url)
             let (job, seed) = try TrainingJob.resuming(folder)
             return try train(job, seed: seed, folder: folder)
         }
+        let file = try config.map(ConfigurationFile.init(path:))
+        let agent = agent ?? file?.agent ?? "dqn"
+        try Self.requireKnown(agent: agent)
         var job = try TrainingJob.resolve(
-            environmentID: env, environmentOptions: try parseOptions(options, flag: "--options"), agent: agent, preset: preset,
-            configurationFile: try readConfigurationFile(), assignments: settings, overrides: overrides)
+            environmentID: env ?? file?.environmentID ?? "CartPole-v1",
+            environmentOptions: try options.map { try parseOptions($0, flag: "--options") } ?? file?.environmentOptions ?? [:],
+            agent: agent, preset: preset ?? "default", fileSettings: file?.settings ?? [:], assignments: settings, overrides: overrides)
         job.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
         if let seeds {
             return try trainGroup(job, seeds: try Self.parseSeeds(seeds))
         }
         let seed = seed ?? 0
-        let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(name: "\(env)-\(agent)-\(seed)")
-        try refuseExistingRun(in: folderURL, files: RunFolder.runFiles)
+        let folderURL = try out.map { try NewRunFolder.claim(URL(fileURLWithPath: $0)) }
+            ?? NewRunFolder.create(name: "\(job.environmentID)-\(job.agent)-\(seed)")
         try train(job, seed: seed, folder: try RunFolder(url: folderURL))
+    }
+
+    /// Refuses an agent `dojo train` does not have, suggesting the closest.
+    static func requireKnown(agent: String) throws {
+        guard agents.contains(agent) else {
+            let suggestion = closestName(to: agent, among: agents).map { " (did you mean \($0)?)" } ?? ""
+            throw ValidationError("--agent: expected dqn, ppo, a2c or reinforce, got \(agent)\(suggestion)")
+        }
     }
 
     /// The settings named by flags of their own.
@@ -171,21 +196,6 @@ struct TrainCommand: ParsableCommand {
         if let evalEvery { overrides["eval_freq"] = .number(Double(evalEvery)) }
         if let evalEpisodes { overrides["n_eval_episodes"] = .number(Double(evalEpisodes)) }
         return overrides
-    }
-
-    private func readConfigurationFile() throws -> JSONValue? {
-        guard let config else { return nil }
-        let text: String
-        do {
-            text = try String(contentsOfFile: config, encoding: .utf8)
-        } catch {
-            throw CommandError("--config \(config): cannot read it (\(error.localizedDescription))")
-        }
-        do {
-            return try JSONValue(parsing: text)
-        } catch {
-            throw CommandError("--config \(config): not JSON: \(error)")
-        }
     }
 
     /// Trains one run with progress output, then reports it (exit status 130 when interrupted).
@@ -207,18 +217,18 @@ struct TrainCommand: ParsableCommand {
     /// Trains every seed of a group and prints its table (exit status 130 when interrupted).
     private func trainGroup(_ job: TrainingJob, seeds: [UInt64]) throws {
         let first = seeds.first ?? 0, last = seeds.last ?? 0
-        let folderURL = out.map { URL(fileURLWithPath: $0) } ?? Self.newRunFolder(name: "\(env)-\(agent)-seeds-\(first)-\(last)")
-        try refuseExistingRun(in: folderURL, files: ["summary.json"] + seeds.flatMap { seed in RunFolder.runFiles.map { "seed-\(seed)/\($0)" } })
+        let folderURL = try out.map { try NewRunFolder.claim(URL(fileURLWithPath: $0)) }
+            ?? NewRunFolder.create(name: "\(job.environmentID)-\(job.agent)-seeds-\(first)-\(last)")
         let group = SeedGroup(job: job, seeds: seeds, folder: folderURL, threads: threads ?? availableProcessorCount)
         if !json && !quiet {
-            print("training \(agent) on \(env) with seeds \(seeds.map(String.init).joined(separator: ", ")) (\(group.concurrentRuns) at a time, \(job.totalTimesteps) steps each) in \(folderURL.path)")
+            print("training \(job.agent) on \(job.environmentID) with seeds \(seeds.map(String.init).joined(separator: ", ")) (\(group.concurrentRuns) at a time, \(job.totalTimesteps) steps each) in \(folderURL.path)")
         }
         let progress = GroupProgress(style: json ? .quiet : TrainingProgress.style(quiet: quiet), seeds: seeds, totalTimesteps: job.totalTimesteps)
-        let results = try group.run(shouldStop: { interruptRequested.load(ordering: .relaxed) }, onRow: progress.metrics(seed:row:))
+        let (results, notStarted) = try group.run(shouldStop: { interruptRequested.load(ordering: .relaxed) }, onRow: progress.metrics(seed:row:))
         progress.finish()
-        try exitIfInterrupted(results)
-        let rewardThreshold = try EnvironmentRegistry.standard.spec(env).rewardThreshold
-        let summary = group.summary(results, preset: preset, rewardThreshold: rewardThreshold)
+        try exitIfInterrupted(results, notStarted: notStarted)
+        let rewardThreshold = try EnvironmentRegistry.standard.spec(job.environmentID).rewardThreshold
+        let summary = group.summary(results, rewardThreshold: rewardThreshold)
         try Data((summary.jsonText + "\n").utf8).write(to: folderURL.appendingPathComponent("summary.json"), options: .atomic)
         let histories = try results.map { try RunHistory(folder: $0.folder) }
         try LearningCurves.chart(of: histories, metric: .both).write(to: folderURL.appendingPathComponent("learning_curve.svg").path)
@@ -230,13 +240,17 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    /// Exits with status 130, naming how to continue, when a run was interrupted.
-    private func exitIfInterrupted(_ results: [SeedRun.Result]) throws {
+    /// Exits with status 130, naming how to continue, when a run was interrupted (and which
+    /// seeds of a group never started).
+    private func exitIfInterrupted(_ results: [SeedRun.Result], notStarted: [UInt64] = []) throws {
         let stopped = results.filter(\.counts.interrupted)
-        guard !stopped.isEmpty else { return }
+        guard !stopped.isEmpty || !notStarted.isEmpty else { return }
         fflush(nil)
+        if !notStarted.isEmpty {
+            FileHandle.standardError.write(Data("interrupted before seeds \(notStarted.map(String.init).joined(separator: ", ")) started\n".utf8))
+        }
         for result in stopped {
-            let latest = result.folder.appendingPathComponent("checkpoints/latest.safetensors").path
+            let latest = result.folder.appendingPathComponent(RunFolder.Name.latestCheckpoint).path
             let message = "interrupted at \(result.counts.timesteps) steps; wrote \(latest); continue with: dojo train --resume \(result.folder.path)\n"
             FileHandle.standardError.write(Data(message.utf8))
         }
@@ -245,11 +259,11 @@ struct TrainCommand: ParsableCommand {
 
     /// Prints a finished run: one JSON object with `--json`, otherwise a summary.
     private func report(_ result: SeedRun.Result, job: TrainingJob) {
-        let final = result.folder.appendingPathComponent("final.safetensors").path
+        let final = result.folder.appendingPathComponent(RunFolder.Name.finalCheckpoint).path
         guard let evaluation = result.finalEvaluation else { return }
         if json {
             let output: JSONValue = [
-                "env": .string(job.environmentID), "agent": .string(job.agent), "preset": .string(preset), "seed": .number(Double(result.seed)),
+                "env": .string(job.environmentID), "agent": .string(job.agent), "preset": job.preset.map { .string($0) } ?? .null, "seed": .number(Double(result.seed)),
                 "timesteps": .number(Double(result.counts.timesteps)), "updates": .number(Double(result.counts.updates)),
                 "episodes": .number(Double(result.counts.episodes)), "seconds": .number(result.seconds), "run_folder": .string(result.folder.path),
                 "final_checkpoint": .string(final), "stopped_early": .bool(result.counts.stoppedEarly),
@@ -277,38 +291,4 @@ struct TrainCommand: ParsableCommand {
         guard Set(seeds).count == seeds.count else { throw ValidationError("--seeds: a seed is listed twice in \(text)") }
         return seeds
     }
-
-    /// `runs/NAME-TIMESTAMP` (UTC, to the second), with `-2`, `-3`, ... when a run started in
-    /// the same second, so a new run never lands in an old one's folder.
-    static func newRunFolder(name: String) -> URL {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let base = "runs/\(name)-\(formatter.string(from: Date()))"
-        var candidate = base
-        var suffix = 2
-        while FileManager.default.fileExists(atPath: candidate) {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return URL(fileURLWithPath: candidate)
-    }
-
-    /// Fails when `folder` already holds any of `files`, so nothing a person had is overwritten.
-    private func refuseExistingRun(in folder: URL, files: [String]) throws {
-        for name in files where FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
-            throw CommandError("\(folder.path) already holds a run (\(name)); choose another --out or remove it")
-        }
-    }
-}
-
-/// An evaluation as `dojo eval --json` prints it.
-func evaluationJSON(_ result: EvaluationResult, environmentID: String, agent: String) -> JSONValue {
-    [
-        "env": .string(environmentID), "agent": .string(agent), "episodes": .number(Double(result.episodes)),
-        "mean_return": .number(result.meanReturn), "std_return": .number(result.standardDeviationOfReturn),
-        "mean_length": .number(result.meanLength), "success_rate": result.successRate.map { .number($0) } ?? .null,
-        "illegal_actions": .number(Double(result.illegalActions)),
-    ]
 }

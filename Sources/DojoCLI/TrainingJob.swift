@@ -17,6 +17,8 @@ struct TrainingJob: Sendable {
     /// The options the environment is made with (`--options`), recorded in checkpoints.
     let environmentOptions: Options
     let agent: String
+    /// The preset the settings started from, or `nil` for a resumed run (its own settings).
+    let preset: String?
     let settings: Settings
     /// A checkpoint whose weights training starts from (`--init-from`).
     var initialWeights: URL?
@@ -54,11 +56,10 @@ struct TrainingJob: Sendable {
     ///
     /// - Parameter overrides: settings from flags (`total_timesteps` for `--steps`, ...).
     static func resolve(
-        environmentID: String, environmentOptions: Options, agent: String, preset: String, configurationFile: JSONValue?,
+        environmentID: String, environmentOptions: Options, agent: String, preset: String, fileSettings file: JSONValue,
         assignments: [String], overrides: [String: JSONValue]
     ) throws -> TrainingJob {
         try requireActionSupport(agent: agent, environmentID: environmentID, registry: .standard, options: environmentOptions)
-        let file = configurationFile.map(RunConfiguration.settings(inConfigurationFile:)) ?? [:]
         let namesCheckpoints = file["checkpoint_freq"] != nil || assignments.contains { $0.hasPrefix("checkpoint_freq=") }
         let settings: Settings
         if agent == DQNCheckpoint.agentName {
@@ -74,7 +75,8 @@ struct TrainingJob: Sendable {
             try configuration.validate()
             settings = .policyGradient(configuration)
         }
-        return TrainingJob(environmentID: environmentID, environmentOptions: environmentOptions, agent: agent, settings: settings)
+        return TrainingJob(
+            environmentID: environmentID, environmentOptions: environmentOptions, agent: agent, preset: preset, settings: settings)
     }
 
     /// The checkpoint interval `dojo train` uses where neither the preset nor the person names
@@ -91,12 +93,14 @@ struct TrainingJob: Sendable {
         if PPOCheckpoint.agentNames.contains(agent) {
             let (loop, environmentID) = try PPO.resuming(from: checkpoint, runFolder: folder)
             job = TrainingJob(
-                environmentID: environmentID, environmentOptions: metadata.environmentOptions, agent: agent, settings: .policyGradient(loop.configuration))
+                environmentID: environmentID, environmentOptions: metadata.environmentOptions, agent: agent, preset: nil,
+                settings: .policyGradient(loop.configuration))
             seed = loop.seed
         } else {
             let (dqn, environmentID) = try DQN.resuming(from: checkpoint, runFolder: folder)
             job = TrainingJob(
-                environmentID: environmentID, environmentOptions: metadata.environmentOptions, agent: agent, settings: .dqn(dqn.configuration))
+                environmentID: environmentID, environmentOptions: metadata.environmentOptions, agent: agent, preset: nil,
+                settings: .dqn(dqn.configuration))
             seed = dqn.seed
         }
         job.resumeCheckpoint = checkpoint
@@ -128,15 +132,6 @@ struct TrainingJob: Sendable {
                 try loop.train(environmentID: environmentID, registry: .standard, options: environmentOptions, resumingFrom: resumeCheckpoint))
         }
     }
-}
-
-/// What a training run reports as it goes, and how it is asked to stop.
-struct TrainingObserver {
-    var onMetrics: ((MetricsRow) -> Void)?
-    var onEvaluation: ((EvaluationRecord) -> Void)?
-    var shouldStop: (() -> Bool)?
-    /// Where each evaluated policy is saved (`--watch`).
-    var evaluationSnapshot: URL?
 }
 
 extension AgentConfiguration {

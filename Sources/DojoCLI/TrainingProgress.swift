@@ -13,7 +13,7 @@ final class TrainingProgress {
     let style: Style
     let totalTimesteps: Int
     private(set) var lastEvaluation: Double?
-    private var drewLiveLine = false
+    private var line = LiveLine()
 
     init(style: Style, totalTimesteps: Int) {
         self.style = style
@@ -37,9 +37,7 @@ final class TrainingProgress {
             let remaining = row.stepsPerSecond > 0 ? Double(max(0, totalTimesteps - row.timesteps)) / row.stepsPerSecond : nil
             let evaluation = lastEvaluation.map { "  eval \(Self.format($0))" } ?? ""
             let text = "\(Self.bar(done: row.timesteps, of: totalTimesteps)) \(row.timesteps)/\(totalTimesteps) steps  \(Int(row.stepsPerSecond)) steps/s  episodes \(row.episodes)  mean return \(row.meanReturn.map(Self.format) ?? "-")\(evaluation)  ETA \(remaining.map(Self.duration) ?? "-")"
-            print("\r\u{1B}[2K\(text)", terminator: "")
-            fflush(nil)
-            drewLiveLine = true
+            line.draw(text)
         }
     }
 
@@ -53,10 +51,7 @@ final class TrainingProgress {
 
     /// Ends the live line so that what follows starts on a line of its own.
     func finish() {
-        if drewLiveLine {
-            print("")
-            drewLiveLine = false
-        }
+        line.end()
     }
 
     /// A metrics row as a plain progress line.

@@ -209,6 +209,9 @@ import Testing
         (["train", "--seeds", "1-3", "--seed", "2"], "--seeds"),
         (["train", "--config", "/nonexistent/config.json"], "/nonexistent/config.json"),
         (["train", "--eval-episodes", "0"], "--eval-episodes"),
+        (["train", "--resume", "runs/x", "--steps", "5000"], "--steps: a resumed run continues with its own settings"),
+        (["train", "--resume", "runs/x", "--env", "FrozenLake-v1"], "--env"),
+        (["train", "--resume", "runs/nothing-here"], "no checkpoints/latest.safetensors"),
         (["train", "--env", "CartPole-v1", "--agent", "dqn", "--set", "tau=2"], "tau"),
         (["train", "--env", "CartPole-v1", "--agent", "dqn", "--preset", "fast"], "fast"),
         (["train", "--env", "Nope-v0", "--agent", "dqn"], "Nope-v0"),
@@ -242,6 +245,25 @@ import Testing
         let again = try DojoBinary.run(["train", "--config", first.appendingPathComponent("config.json").path, "--out", second.path, "--quiet"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try Data(contentsOf: second.appendingPathComponent("final.safetensors")) == Data(contentsOf: first.appendingPathComponent("final.safetensors")))
+
+        // A run's config.json brings its env and agent along.
+        let ppoRun = folder.appendingPathComponent("ppo")
+        let ppo = try DojoBinary.run(["train", "--agent", "ppo", "--steps", "1024", "--out", ppoRun.path, "--quiet"])
+        #expect(ppo.status == 0, "\(ppo.stderr)")
+        let ppoAgain = folder.appendingPathComponent("ppo-again")
+        let fromConfig = try DojoBinary.run(["train", "--config", ppoRun.appendingPathComponent("config.json").path, "--out", ppoAgain.path, "--json"])
+        #expect(fromConfig.status == 0, "\(fromConfig.stderr)")
+        #expect(fromConfig.stdout.contains(#""agent":"ppo""#), "\(fromConfig.stdout)")
+        #expect(try Data(contentsOf: ppoAgain.appendingPathComponent("final.safetensors")) == Data(contentsOf: ppoRun.appendingPathComponent("final.safetensors")))
+
+        // --out into a folder that holds anything is refused, and the file stays.
+        let occupied = folder.appendingPathComponent("occupied")
+        try FileManager.default.createDirectory(at: occupied, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: occupied.appendingPathComponent("notes.txt"))
+        let intoOccupied = try DojoBinary.run(["train", "--steps", "1000", "--out", occupied.path])
+        #expect(intoOccupied.status != 0 && intoOccupied.stderr.contains("notes.txt"), "\(intoOccupied.stderr)")
+        #expect(try String(contentsOf: occupied.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: occupied.path) == ["notes.txt"])
 
         try Data(#"{"learnig_rate": 0.001}"#.utf8).write(to: settings)
         let refused = try DojoBinary.run(["train", "--config", settings.path, "--out", folder.appendingPathComponent("third").path])
