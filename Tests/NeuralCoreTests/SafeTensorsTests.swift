@@ -65,6 +65,28 @@ struct SafeTensorsTests {
         #expect(throws: SafeTensorsError.self) {
             try SafeTensors(data: file(#"{"w":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,8]}}"#, dataBytes: 8))
         }
+        // The ranges must tile the data section, as the reference implementation checks.
+        #expect(throws: SafeTensorsError.dataRangesNotContiguous(tensor: "b", begin: 4, expected: 8)) {
+            try SafeTensors(data: file(
+                #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}"#, dataBytes: 12))
+        }
+        #expect(throws: SafeTensorsError.dataRangesNotContiguous(tensor: "b", begin: 12, expected: 8)) {
+            try SafeTensors(data: file(
+                #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[12,16]}}"#, dataBytes: 16))
+        }
+        #expect(throws: SafeTensorsError.dataRangesNotContiguous(tensor: "a", begin: 4, expected: 0)) {
+            try SafeTensors(data: file(#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, dataBytes: 8))
+        }
+        #expect(throws: SafeTensorsError.unusedData(used: 4, dataSize: 12)) {
+            try SafeTensors(data: file(#"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, dataBytes: 12))
+        }
+        #expect(throws: SafeTensorsError.dataRangesNotContiguous(tensor: "b", begin: 0, expected: 4)) {
+            try SafeTensors(data: file(
+                #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, dataBytes: 4))
+        }
+        let empty = try? SafeTensors(data: file(
+            #"{"a":{"dtype":"F32","shape":[0],"data_offsets":[0,0]},"b":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, dataBytes: 4))
+        #expect(empty?["b"] == Tensor([0]), "an empty tensor takes no bytes")
     }
 
     @Test func moduleSaveAndLoad() throws {

@@ -5,7 +5,8 @@ extension SafeTensors {
     ///
     /// Checks, in order: the 8-byte prefix, the header length against the bytes present and
     /// the 100 MB cap, the JSON form, each tensor's dtype, shape and offsets against the data
-    /// section, and only then copies the data.
+    /// section, that the tensors' ranges tile the data section without overlaps or gaps (as
+    /// the reference implementation requires), and only then copies the data.
     /// - Throws: ``SafeTensorsError`` naming the tensor or section at fault.
     public init(data: Data) throws(SafeTensorsError) {
         guard data.count >= 8 else { throw .truncatedPrefix(byteCount: data.count) }
@@ -37,6 +38,12 @@ extension SafeTensors {
             entries.append((name, shape, begin))
         }
         entries.sort { ($0.begin, $0.name) < ($1.begin, $1.name) }
+        var used = 0
+        for entry in entries {
+            guard entry.begin == used else { throw .dataRangesNotContiguous(tensor: entry.name, begin: entry.begin, expected: used) }
+            used += Tensor.elementCount(of: entry.shape) * 4
+        }
+        guard used == dataSize else { throw .unusedData(used: used, dataSize: dataSize) }
         let base = headerEnd
         let tensors = entries.map { entry in
             let count = Tensor.elementCount(of: entry.shape)

@@ -15,6 +15,12 @@ public enum SafeTensorsError: Error, Equatable, CustomStringConvertible {
     case unsupportedDType(tensor: String, dtype: String)
     /// A tensor's `data_offsets` lie outside the data section or are reversed.
     case dataOutOfBounds(tensor: String, begin: Int, end: Int, dataSize: Int)
+    /// The tensors' byte ranges, in order, do not tile the data section: a range starts
+    /// before the previous one ends (overlap) or after it (a gap), as the reference
+    /// implementation refuses.
+    case dataRangesNotContiguous(tensor: String, begin: Int, expected: Int)
+    /// Bytes at the end of the data section belong to no tensor.
+    case unusedData(used: Int, dataSize: Int)
     /// A tensor's byte range does not hold exactly `shape` F32 elements.
     case byteCountMismatch(tensor: String, shape: [Int], expected: Int, found: Int)
     /// A module parameter has no tensor of that name in the file.
@@ -39,6 +45,10 @@ public enum SafeTensorsError: Error, Equatable, CustomStringConvertible {
             "safetensors: tensor '\(tensor)' has dtype \(dtype), expected F32"
         case let .dataOutOfBounds(tensor, begin, end, dataSize):
             "safetensors: tensor '\(tensor)' data_offsets [\(begin), \(end)] lie outside the \(dataSize)-byte data section (truncated file?)"
+        case let .dataRangesNotContiguous(tensor, begin, expected):
+            "safetensors: tensor '\(tensor)' data starts at byte \(begin), expected \(expected) (\(begin < expected ? "overlaps the tensor before it" : "leaves a gap"))"
+        case let .unusedData(used, dataSize):
+            "safetensors: the tensors use \(used) of the \(dataSize)-byte data section; the rest belongs to none"
         case let .byteCountMismatch(tensor, shape, expected, found):
             "safetensors: tensor '\(tensor)' of shape \(shape) needs \(expected) bytes, its data_offsets span \(found)"
         case let .missingTensor(name):
