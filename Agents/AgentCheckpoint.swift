@@ -7,7 +7,7 @@ import NeuralCore
 ///
 /// - Returns: the policy (greedy when evaluated deterministically) and the file's metadata.
 /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` for an unreadable file, missing
-///   metadata or an agent this build does not know.
+///   metadata, non-finite weights or an agent this build does not know.
 public func loadPolicy(from url: URL) throws(AgentError) -> (policy: any Policy, metadata: CheckpointMetadata) {
     let file: SafeTensors
     do {
@@ -16,6 +16,9 @@ public func loadPolicy(from url: URL) throws(AgentError) -> (policy: any Policy,
         throw .invalidCheckpoint(path: url.path, reason: "\(error)")
     }
     let metadata = try CheckpointMetadata(entries: file.metadata, path: url.path)
+    if let broken = file.tensors.first(where: { !$0.tensor.scalars.allSatisfy(\.isFinite) }) {
+        throw .invalidCheckpoint(path: url.path, reason: "tensor '\(broken.name)' holds NaN or infinite values; the policy cannot be used")
+    }
     switch metadata.agent {
     case DQNCheckpoint.agentName:
         let loaded = try DQNCheckpoint.load(file, path: url.path)

@@ -14,6 +14,9 @@ public enum AgentError: Error, CustomStringConvertible, Equatable {
     case environment(EnvironmentError)
     /// Reading or writing a file failed.
     case file(path: String, reason: String)
+    /// Training diverged: `quantity` (the loss, or one of its terms) became NaN or infinite
+    /// in the gradient steps that ended at `timesteps`.
+    case nonFinite(quantity: String, timesteps: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +30,9 @@ public enum AgentError: Error, CustomStringConvertible, Equatable {
             "\(error)"
         case .file(let path, let reason):
             "\(path): \(reason)"
+        case .nonFinite(let quantity, let timesteps):
+            "training stopped at step \(timesteps): the \(quantity) became NaN or infinite (a learning rate too large?); "
+                + "the run folder keeps its last good checkpoints"
         }
     }
 }

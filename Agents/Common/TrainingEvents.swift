@@ -29,6 +29,8 @@ final class TrainingEvents {
     var evaluations: [EvaluationRecord] = []
     /// Whether an evaluation reached the reward threshold with the early stop asked for.
     var stoppedEarly = false
+    /// The first quantity of a gradient step that was NaN or infinite, if any.
+    var nonFiniteQuantity: String?
     var onMetrics: ((MetricsRow) -> Void)?
     var onEvaluation: ((EvaluationRecord) -> Void)?
     /// Where each evaluated policy is saved, before ``onEvaluation`` hears of it.
@@ -79,6 +81,14 @@ final class TrainingEvents {
         }
     }
 
+    /// Stops training when a gradient step's loss went NaN or infinite, before anything of
+    /// the diverged networks is written.
+    ///
+    /// - Throws: ``AgentError/nonFinite(quantity:timesteps:)``.
+    func requireFinite(timesteps: Int) throws(AgentError) {
+        if let nonFiniteQuantity { throw .nonFinite(quantity: nonFiniteQuantity, timesteps: timesteps) }
+    }
+
     /// Writes what is still held back (episodes finished since the last metrics row), at the
     /// end of training or before it stops for a checkpoint.
     func end() throws(AgentError) {
@@ -93,6 +103,10 @@ final class TrainingEvents {
 
     /// Counts a gradient step's loss, and a policy-gradient step's terms.
     func updated(loss: Double, terms: (policyLoss: Double, valueLoss: Double, entropy: Double)? = nil) {
+        if nonFiniteQuantity == nil {
+            let quantities = [("loss", loss)] + (terms.map { [("policy loss", $0.policyLoss), ("value loss", $0.valueLoss), ("entropy", $0.entropy)] } ?? [])
+            nonFiniteQuantity = quantities.first { !$0.1.isFinite }?.0
+        }
         statistics.lossSum += loss
         statistics.lossCount += 1
         if let terms {

@@ -154,6 +154,7 @@ final class DQNTraining<E: Environment> {
             if timesteps > configuration.learningStarts {
                 let steps = configuration.gradientSteps >= 0 ? configuration.gradientSteps : configuration.trainFreq * configuration.nEnvs
                 train(gradientSteps: steps)
+                try events.requireFinite(timesteps: timesteps)
             }
         }
         try events.end()

@@ -150,6 +150,7 @@ final class PPOTraining<E: Environment> {
             let before = timesteps
             try collectRollout()
             train()
+            try events.requireFinite(timesteps: timesteps)
             try events.fire(
                 timesteps: timesteps, stepSize: timesteps - before, episodes: episodes, epsilon: nil,
                 learningRate: Double(learner.optimizer.learningRate), policy: evaluationPolicy,

@@ -302,6 +302,41 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("bad").path))
     }
 
+    /// A learning rate that blows up: training stops at the first gradient steps whose loss is
+    /// not finite, names the step and the quantity, exits non-zero and writes no final policy.
+    /// DQN writes a checkpoint before its first update (learning starts at 1,000 steps), which
+    /// stays and still evaluates; a checkpoint holding NaN is refused by eval.
+    @Test func divergingPPOStopsWithoutAFinalPolicy() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = folder.appendingPathComponent("run")
+        let output = try DojoBinary.run(["train", "--agent", "ppo", "--steps", "20000", "--set", "learning_rate=1e30", "--out", run.path, "--quiet"])
+        #expect(output.status != 0 && output.stderr.contains("training stopped at step 256: the loss became NaN or infinite"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("final.safetensors").path))
+    }
+
+    @Test func divergingDQNStopsAndKeepsTheLastGoodCheckpoint() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = folder.appendingPathComponent("run")
+        let output = try DojoBinary.run([
+            "train", "--agent", "dqn", "--steps", "20000", "--set", "learning_rate=1e30", "--set", "checkpoint_freq=256", "--out", run.path, "--quiet",
+        ])
+        #expect(output.status != 0, "\(output.stdout)")
+        #expect(output.stderr.contains("training stopped at step 1004: the loss became NaN or infinite"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: run.appendingPathComponent("final.safetensors").path))
+        let latest = run.appendingPathComponent("checkpoints/latest.safetensors")
+        let evaluation = try DojoBinary.run(["eval", "--checkpoint", latest.path, "--episodes", "2"])
+        #expect(evaluation.status == 0, "the last good checkpoint still evaluates: \(evaluation.stderr)")
+
+        var broken = try Data(contentsOf: latest)
+        broken.replaceSubrange(broken.count - 4..<broken.count, with: [0x00, 0x00, 0xC0, 0x7F])
+        let nan = folder.appendingPathComponent("nan.safetensors")
+        try broken.write(to: nan)
+        let refused = try DojoBinary.run(["eval", "--checkpoint", nan.path])
+        #expect(refused.status != 0 && refused.stderr.contains("holds NaN or infinite values"), "\(refused.stderr)")
+    }
+
     @Test func watchPlaysACheckpointsGreedyPolicy() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
