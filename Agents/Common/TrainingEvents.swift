@@ -104,8 +104,15 @@ final class TrainingEvents {
     /// Counts a gradient step's loss, and a policy-gradient step's terms.
     func updated(loss: Double, terms: (policyLoss: Double, valueLoss: Double, entropy: Double)? = nil) {
         if nonFiniteQuantity == nil {
-            let quantities = [("loss", loss)] + (terms.map { [("policy loss", $0.policyLoss), ("value loss", $0.valueLoss), ("entropy", $0.entropy)] } ?? [])
-            nonFiniteQuantity = quantities.first { !$0.1.isFinite }?.0
+            if !loss.isFinite {
+                nonFiniteQuantity = "loss"
+            } else if let terms, !terms.policyLoss.isFinite {
+                nonFiniteQuantity = "policy loss"
+            } else if let terms, !terms.valueLoss.isFinite {
+                nonFiniteQuantity = "value loss"
+            } else if let terms, !terms.entropy.isFinite {
+                nonFiniteQuantity = "entropy"
+            }
         }
         statistics.lossSum += loss
         statistics.lossCount += 1
