@@ -81,18 +81,19 @@ public struct RunFolder: Sendable {
     }
 
     /// Drops the CSV rows past `timesteps` (written after the checkpoint a run resumes from,
-    /// before it stopped), so the resumed run's rows follow on without repeats.
+    /// before it stopped), and any row a killed process left half written, so the resumed
+    /// run's rows follow on whole and without repeats.
     public func keepRows(upTo timesteps: Int) throws(AgentError) {
         for (name, header) in [(Name.progress, MetricsRow.csvHeader), (Name.evaluations, EvaluationRecord.csvHeader)] {
-            guard let text = try? String(contentsOf: file(name), encoding: .utf8) else {
-                try write(header + "\n", to: name)
-                continue
+            let columns = header.split(separator: ",").count
+            let text = (try? String(contentsOf: file(name), encoding: .utf8)) ?? ""
+            // Only lines that end in a newline were written whole.
+            let whole = text.components(separatedBy: "\n").dropLast().dropFirst()
+            let kept = whole.filter { line in
+                let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+                return fields.count == columns && (Int(fields[0]).map { $0 <= timesteps } ?? false)
             }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-            let kept = lines.enumerated().filter { index, line in
-                index == 0 || (line.split(separator: ",").first.flatMap { Int($0) }.map { $0 <= timesteps } ?? false)
-            }
-            try write(kept.map { String($0.element) + "\n" }.joined(), to: name)
+            try write(([header] + kept).map { $0 + "\n" }.joined(), to: name)
         }
     }
 }

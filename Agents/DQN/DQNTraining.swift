@@ -150,8 +150,9 @@ final class DQNTraining<E: Environment> {
             }
             if interrupted { break }
             phaseSteps = 0
-            // Train once past `learning_starts`.
-            if timesteps > configuration.learningStarts {
+            // Train once past `learning_starts`, with something to replay (a run resumed
+            // without its buffer starts empty, and n-step returns fill it a few steps late).
+            if timesteps > configuration.learningStarts && buffer.count > 0 {
                 let steps = configuration.gradientSteps >= 0 ? configuration.gradientSteps : configuration.trainFreq * configuration.nEnvs
                 train(gradientSteps: steps)
                 try events.requireFinite(timesteps: timesteps)
