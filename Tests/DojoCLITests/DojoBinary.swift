@@ -48,4 +48,28 @@ struct DojoBinary {
         }
         return try JSONSerialization.jsonObject(with: Data(output.stdout.utf8), options: [.fragmentsAllowed])
     }
+
+    /// Starts `dojo` with `arguments`, waits until its standard output shows `text` (or it
+    /// ends), sends it `signal`, and waits for it: how tests interrupt or kill a run at a
+    /// point of its progress rather than of the clock.
+    static func signal(_ arguments: [String], with signal: Int32, after text: String) throws -> (process: Process, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        var seen = ""
+        while !seen.contains(text) {
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(process.processIdentifier, signal)
+        seen += String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process, seen, message)
+    }
 }

@@ -14,24 +14,11 @@ import Testing
             let killAfter = 256 * Int(2 + (state >> 33) % 18)
             let agent = attempt.isMultiple(of: 2) ? "dqn" : "ppo"
             let run = folder.appendingPathComponent("run-\(attempt)")
-            let process = Process()
-            process.executableURL = DojoBinary.url
-            process.arguments = [
+            let arguments = [
                 "train", "--agent", agent, "--seed", "\(attempt)", "--steps", "6000", "--set", "checkpoint_freq=256", "--set", "metrics_interval=256",
                 "--out", run.path,
             ]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var seen = ""
-            while !seen.contains("steps \(killAfter) ") {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
-                seen += String(decoding: chunk, as: UTF8.self)
-            }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            let (process, seen, _) = try DojoBinary.signal(arguments, with: SIGKILL, after: "steps \(killAfter) ")
             #expect(process.terminationReason == .uncaughtSignal, "attempt \(attempt) (\(agent)) ended before the kill: \(seen)")
 
             let latest = run.appendingPathComponent("checkpoints/latest.safetensors")

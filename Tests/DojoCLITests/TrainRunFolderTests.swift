@@ -169,23 +169,7 @@ import Testing
         let (stopped, whole) = (folder.appendingPathComponent("stopped"), folder.appendingPathComponent("whole"))
         let arguments = ["train", "--agent", "ppo", "--preset", "zoo", "--seed", "3", "--set", "metrics_interval=256"]
 
-        let process = Process()
-        process.executableURL = DojoBinary.url
-        process.arguments = arguments + ["--out", stopped.path]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        var seen = ""
-        while !seen.contains("steps 2048") {
-            let chunk = stdout.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
-        kill(process.processIdentifier, SIGINT)
-        _ = stdout.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (process, _, message) = try DojoBinary.signal(arguments + ["--out", stopped.path], with: SIGINT, after: "steps 2048")
         #expect(process.terminationStatus == 130, "\(message)")
         #expect(message.contains("interrupted at") && message.contains("dojo train --resume \(stopped.path)"), "\(message)")
         #expect(!FileManager.default.fileExists(atPath: stopped.appendingPathComponent("final.safetensors").path))
