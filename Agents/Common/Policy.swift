@@ -25,10 +25,16 @@ public protocol Policy {
     /// Forgets what the policy remembers of the episode so far (a recurrent policy's state);
     /// whoever plays episodes calls it before each one. Memoryless policies do nothing.
     func resetMemory()
+
+    /// A copy that training no longer changes: a frozen opponent for self-play. Policies whose
+    /// choices depend on nothing training updates return themselves.
+    func snapshot() -> any Policy
 }
 
 extension Policy {
     public func resetMemory() {}
+
+    public func snapshot() -> any Policy { self }
 
     /// The action index for one flattened observation (`mask` holds `actionCount` flags).
     public func action(

@@ -35,6 +35,8 @@ final class TrainingEvents {
     var onEvaluation: ((EvaluationRecord) -> Void)?
     /// Where each evaluated policy is saved, before ``onEvaluation`` hears of it.
     var evaluationSnapshot: URL?
+    /// Where a self-playing run's snapshots go, every `snapshot_interval` steps.
+    var opponentPool: OpponentPool?
     /// The run's TensorBoard event file, opened by ``begin(resumingAt:metadata:)``.
     var tensorBoard: TensorBoardLog?
     let clock = ContinuousClock()
@@ -138,6 +140,9 @@ final class TrainingEvents {
     ) throws(AgentError) {
         if Self.crossed(settings.metricsInterval, timesteps: timesteps, stepSize: stepSize) {
             try writeMetricsRow(timesteps: timesteps, episodes: episodes, epsilon: epsilon, learningRate: learningRate)
+        }
+        if let opponentPool, Self.crossed(opponentPool.settings.snapshotInterval, timesteps: timesteps, stepSize: stepSize) {
+            opponentPool.add(policy.snapshot())
         }
         if Self.crossed(settings.evalFreq, timesteps: timesteps, stepSize: stepSize) {
             try evaluate(policy: policy, environment: environment, timesteps: timesteps, save: save)

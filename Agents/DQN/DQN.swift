@@ -54,7 +54,7 @@ public struct DQN {
     ) throws(AgentError) -> DQNTrainingResult {
         let rewardThreshold = try registry.agentSpec(environmentID).rewardThreshold
         return try registry.openForAgent(
-            id: environmentID, options: options,
+            id: environmentID, options: options, selfPlay: configuration.selfPlay,
             with: Trainer(dqn: self, environmentID: environmentID, rewardThreshold: rewardThreshold, checkpoint: checkpoint, options: options))
     }
 
@@ -67,7 +67,7 @@ public struct DQN {
     ///   - checkpoint: a resumable checkpoint of this run to continue from.
     public func train<E: Environment>(
         on environment: E, environmentID: String, rewardThreshold: Double? = nil, resumingFrom checkpoint: URL? = nil,
-        environmentOptions: Options = [:]
+        environmentOptions: Options = [:], opponentPool: OpponentPool? = nil
     ) throws(AgentError) -> DQNTrainingResult {
         let training = try DQNTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold,
@@ -76,6 +76,7 @@ public struct DQN {
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
         training.events.evaluationSnapshot = evaluationSnapshot
+        training.events.opponentPool = opponentPool
         training.shouldStop = shouldStop
         training.metadataOptions = environmentOptions
         if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }
@@ -96,17 +97,19 @@ public struct DQN {
         return (DQN(configuration: configuration, seed: state.seed, runFolder: runFolder), metadata.environmentID)
     }
 
-    private struct Trainer: EnvironmentVisitor {
+    private struct Trainer: SelfPlayTrainer {
         let dqn: DQN
         let environmentID: String
         let rewardThreshold: Double?
         let checkpoint: URL?
         let options: Options
+        /// The pool a self-playing run feeds, once ``SelfPlayOpening`` has wrapped the environment.
+        var opponentPool: OpponentPool?
 
         func visit<E: Environment>(_ environment: E) throws -> DQNTrainingResult {
             try dqn.train(
                 on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, resumingFrom: checkpoint,
-                environmentOptions: options)
+                environmentOptions: options, opponentPool: opponentPool)
         }
     }
 }

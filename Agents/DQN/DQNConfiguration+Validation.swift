@@ -6,6 +6,7 @@ extension DQNConfiguration {
         func require(_ condition: Bool, _ field: CodingKeys, _ reason: String) throws(AgentError) {
             if !condition { throw .invalidConfiguration(field: field.rawValue, reason: reason) }
         }
+        try selfPlay?.validate()
         try require(totalTimesteps > 0, .totalTimesteps, "expected a positive number of steps, got \(totalTimesteps)")
         try require(learningRate >= 0 && learningRate.isFinite, .learningRate, "expected a rate of 0 or more, got \(learningRate)")
         try require(bufferSize > 0, .bufferSize, "expected a positive size, got \(bufferSize)")

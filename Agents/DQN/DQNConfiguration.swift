@@ -74,6 +74,10 @@ public struct DQNConfiguration: AgentConfiguration, TrainingEventSettings, Equat
     public var metricsInterval = 1_000
 
     /// SB3's defaults.
+    /// Self-play against the learner's past snapshots and built-in opponents, for two-player
+    /// turn-based environments; `nil` trains against the environment as it is.
+    public var selfPlay: SelfPlaySettings?
+
     public init() {}
 
     /// How a value moves over training.
@@ -113,6 +117,7 @@ public struct DQNConfiguration: AgentConfiguration, TrainingEventSettings, Equat
         case checkpointFreq = "checkpoint_freq"
         case saveReplayBuffer = "save_replay_buffer"
         case metricsInterval = "metrics_interval"
+        case selfPlay = "self_play"
     }
 
     /// The names `--set` accepts, in declaration order.

@@ -21,6 +21,11 @@ public final class DQNPolicy: Policy {
 
     public var actionCount: Int { network.actionCount }
 
+    /// A policy over a deep copy of the network, exploring at the same rate.
+    public func snapshot() -> any Policy {
+        DQNPolicy(network: network.copy(), explorationRate: explorationRate)
+    }
+
     public func chooseActions(
         observations: UnsafeBufferPointer<Float>, count: Int, masks: UnsafeBufferPointer<Bool>?,
         deterministic: Bool, into actions: UnsafeMutableBufferPointer<Int>, using generator: inout SeededGenerator

@@ -77,6 +77,11 @@ public struct ActorCritic {
         self.logStandardDeviation = logStandardDeviation
     }
 
+    /// A deep copy (a shared trunk becomes two copies, which a frozen policy never trains).
+    public func copy() -> ActorCritic {
+        ActorCritic(actor: actor.copy(), critic: critic.copy(), memory: memory?.copy(), logStandardDeviation: logStandardDeviation?.copy())
+    }
+
     /// Every trainable parameter once: the memory's, the actor's, the critic's (a shared
     /// trunk's are the actor's), then the log standard deviations.
     public var parameters: [Variable] {

@@ -24,6 +24,11 @@ public final class ActorCriticPolicy: Policy {
         memory = network.memory.map { PolicyMemory(hiddenSize: $0.cell.hiddenSize) }
     }
 
+    /// A policy over a deep copy of the networks, with a memory of its own.
+    public func snapshot() -> any Policy {
+        ActorCriticPolicy(network: network.copy(), actionCount: actionCount)
+    }
+
     /// Forgets what a recurrent policy remembers, before a new episode.
     public func resetMemory() {
         memory?.clear()

@@ -71,7 +71,7 @@ public struct PPO {
     ) throws(AgentError) -> PPOTrainingResult {
         let rewardThreshold = try registry.agentSpec(environmentID).rewardThreshold
         return try registry.openForAgent(
-            id: environmentID, options: options,
+            id: environmentID, options: options, selfPlay: configuration.selfPlay,
             with: Trainer(ppo: self, environmentID: environmentID, rewardThreshold: rewardThreshold, checkpoint: checkpoint, options: options))
     }
 
@@ -81,7 +81,7 @@ public struct PPO {
     ///   `stop_on_reward_threshold` is set.
     public func train<E: Environment>(
         on environment: E, environmentID: String, rewardThreshold: Double? = nil, resumingFrom checkpoint: URL? = nil,
-        environmentOptions: Options = [:]
+        environmentOptions: Options = [:], opponentPool: OpponentPool? = nil
     ) throws(AgentError) -> PPOTrainingResult {
         let training = try PPOTraining(
             environment: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, configuration: configuration,
@@ -89,6 +89,7 @@ public struct PPO {
         training.events.onMetrics = onMetrics
         training.events.onEvaluation = onEvaluation
         training.events.evaluationSnapshot = evaluationSnapshot
+        training.events.opponentPool = opponentPool
         training.shouldStop = shouldStop
         training.metadataOptions = environmentOptions
         if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }
@@ -119,17 +120,19 @@ public struct PPO {
         return (ppo, metadata.environmentID)
     }
 
-    private struct Trainer: EnvironmentVisitor {
+    private struct Trainer: SelfPlayTrainer {
         let ppo: PPO
         let environmentID: String
         let rewardThreshold: Double?
         let checkpoint: URL?
         let options: Options
+        /// The pool a self-playing run feeds, once ``SelfPlayOpening`` has wrapped the environment.
+        var opponentPool: OpponentPool?
 
         func visit<E: Environment>(_ environment: E) throws -> PPOTrainingResult {
             try ppo.train(
                 on: environment, environmentID: environmentID, rewardThreshold: rewardThreshold, resumingFrom: checkpoint,
-                environmentOptions: options)
+                environmentOptions: options, opponentPool: opponentPool)
         }
     }
 }

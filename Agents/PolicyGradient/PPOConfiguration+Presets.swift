@@ -26,8 +26,13 @@ extension PPOConfiguration {
         case "CartPole-v1":
             presets["zoo"] = cartPoleZoo
             presets["default"] = cartPoleDefault
-        case "TicTacToe-v0", "ConnectFour-v0":
+        case "TicTacToe-v0":
+            presets["default"] = ticTacToeSelfPlay
+            presets["self_play"] = ticTacToeSelfPlay
+            presets["versus_random"] = boardGameDefault
+        case "ConnectFour-v0":
             presets["default"] = boardGameDefault
+            presets["versus_random"] = boardGameDefault
         case "GridWorld-v0", "GridWorldMaze-v0", "FrozenLake-v1", "FrozenLake8x8-v1":
             presets["default"] = gridWorldDefault
         case "MemoryCorridor-v0":
@@ -36,6 +41,21 @@ extension PPOConfiguration {
             break
         }
         return presets
+    }
+
+    /// Self-play PPO for TicTacToe-v0, one network for both sides: ``boardGameDefault``'s
+    /// network and rollouts for 300k steps, against its own snapshots (a new one every 20k
+    /// steps, the last 10 kept) in 40% of the episodes, a perfect alpha-beta player in 30% and
+    /// a random one in 30%, taking the first and the second side in turn.
+    public static var ticTacToeSelfPlay: PPOConfiguration {
+        var configuration = boardGameDefault
+        configuration.totalTimesteps = 300_000
+        var selfPlay = SelfPlaySettings()
+        selfPlay.opponents = [SelfPlaySettings.selfName: 0.4, "alphabeta:9": 0.3, "random": 0.3]
+        selfPlay.snapshotInterval = 20_000
+        selfPlay.poolSize = 10
+        configuration.selfPlay = selfPlay
+        return configuration
     }
 
     /// Dojo's CartPole-v1 PPO: the zoo's settings with 10 epochs instead of 20 and a learning

@@ -87,6 +87,10 @@ public struct PPOConfiguration: AgentConfiguration, TrainingEventSettings, Equat
     /// advantages are the returns themselves and the critic is not trained.
     public var useBaseline = true
 
+    /// Self-play against the learner's past snapshots and built-in opponents, for two-player
+    /// turn-based environments; `nil` trains against the environment as it is.
+    public var selfPlay: SelfPlaySettings?
+
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -123,6 +127,7 @@ public struct PPOConfiguration: AgentConfiguration, TrainingEventSettings, Equat
         case rmsPropEps = "rms_prop_eps"
         case completeEpisodes = "complete_episodes"
         case useBaseline = "use_baseline"
+        case selfPlay = "self_play"
     }
 
     public static var fieldNames: [String] { CodingKeys.allCases.map(\.rawValue) }

@@ -1,3 +1,4 @@
+import Dojo
 /// Which side the agent plays in a `BoardGameEnvironment` (option `agent_side`).
 public enum AgentSide: String, Sendable, CaseIterable {
     /// The agent moves first (X).

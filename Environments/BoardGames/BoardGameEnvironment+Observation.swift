@@ -1,19 +1,11 @@
 import Dojo
 
 extension BoardGameEnvironment {
-    /// The board as seen by `player`: for each row, column and plane (0: `player`'s pieces,
-    /// 1: the opponent's), 1 where that plane has a piece and 0 elsewhere.
+    /// The board as seen by `player`: the game's one encoding, ``Dojo/BoardGame/planes(for:)``.
     ///
     /// - Complexity: O(rows x columns).
     public func observation(for player: Player) -> [Float] {
-        var planes = [Float](repeating: 0, count: Game.rows * Game.columns * 2)
-        for row in 0..<Game.rows {
-            for column in 0..<Game.columns {
-                guard let owner = game.piece(row: row, column: column) else { continue }
-                planes[(row * Game.columns + column) * 2 + (owner == player ? 0 : 1)] = 1
-            }
-        }
-        return planes
+        game.planes(for: player)
     }
 
     /// The info entries every reset and step carries, with `extras` added.

@@ -2,16 +2,23 @@ import Dojo
 
 extension BoardGameEnvironment {
     /// The options `init(options:)` and `reset(seed:options:)` accept.
-    static var optionNames: Set<String> { ["opponent", "depth", "move_time", "agent_side"] }
+    static var optionNames: Set<String> { ["opponent", "depth", "move_time", "simulations", "agent_side"] }
+
+    /// The most simulations per move an `"mcts"` opponent may be given.
+    static var maximumSimulations: Int { 1_000_000 }
+
+    /// Simulations per move of an `"mcts"` opponent unless `simulations` says otherwise.
+    static var defaultSimulations: Int { 1_000 }
 
     /// The opponent and side that `options` ask for, falling back to the given ones.
     ///
-    /// - `opponent`: `"random"`, `"alphabeta"` or `"none"`.
+    /// - `opponent`: `"random"`, `"alphabeta"`, `"mcts"` or `"none"`.
     /// - `depth`: plies for `"alphabeta"`, from 1 to `Game.maximumSearchDepth` (9 for
     ///   TicTacToe, 12 for ConnectFour; default `Game.defaultSearchDepth`); with `move_time`, the
     ///   deepest iteration, up to the number of cells (default: the number of cells).
     /// - `move_time`: seconds per move for `"alphabeta"`, more than 0 and at most 3600: the
     ///   search deepens iteratively and answers with the deepest search finished in time.
+    /// - `simulations`: iterations per move for `"mcts"`, from 1 to 1,000,000 (default 1,000).
     /// - `agent_side`: `"first"`, `"second"` or `"alternate"`.
     static func settings(
         from options: Options, opponent: BoardGameOpponent<Game>, agentSide: AgentSide
@@ -21,10 +28,20 @@ extension BoardGameEnvironment {
             switch name {
             case "random": chosen = .random
             case "alphabeta": chosen = .alphaBeta(AlphaBetaSearch(depth: Game.defaultSearchDepth))
+            case "mcts": chosen = .mcts(MonteCarloTreeSearch(simulations: defaultSimulations))
             case "none": chosen = .none
             default:
-                throw .invalidOption(name: "opponent", message: "expected \"random\", \"alphabeta\" or \"none\", got \(name.debugDescription)")
+                throw .invalidOption(name: "opponent", message: "expected \"random\", \"alphabeta\", \"mcts\" or \"none\", got \(name.debugDescription)")
             }
+        }
+        if let simulations = try options.integer("simulations") {
+            guard case .mcts = chosen else {
+                throw .invalidOption(name: "simulations", message: "expected only with opponent \"mcts\", got it with opponent \(chosen.name.debugDescription)")
+            }
+            guard (1...maximumSimulations).contains(simulations) else {
+                throw .invalidOption(name: "simulations", message: "expected from 1 to \(maximumSimulations) simulations per move, got \(simulations)")
+            }
+            chosen = .mcts(MonteCarloTreeSearch(simulations: simulations))
         }
         let depth = try options.integer("depth"), moveTime = try options.number("move_time")
         if depth != nil || moveTime != nil {

@@ -87,9 +87,11 @@ public struct BoardGameEnvironment<Game: BoardGame>: Environment, Sendable {
 
     /// The legal moves of the player to move; none once the game is over.
     public func writeActionMask(into mask: UnsafeMutableBufferPointer<Bool>) {
-        precondition(mask.count == Game.actionCount, "expected a mask of \(Game.actionCount) flags, got \(mask.count)")
-        let isOver = outcome.isOver
-        for action in 0..<Game.actionCount { mask[action] = !isOver && game.isLegal(action) }
+        guard !outcome.isOver else {
+            mask.update(repeating: false)
+            return
+        }
+        game.writeActionMask(into: mask)
     }
 
     public mutating func reset(seed: UInt64?, options: Options) throws(EnvironmentError) -> Reset<[Float]> {

@@ -1,25 +1,24 @@
 import Dojo
 
-/// A policy that picks a move for the player to move, drawing any randomness from the
-/// environment's generator: how a caller plugs its own player (for self-play) into an environment.
-public typealias BoardGamePolicy<Game: BoardGame> = @Sendable (Game, inout SeededGenerator) -> Int
-
 /// Who plays against the agent in a `BoardGameEnvironment`.
 public enum BoardGameOpponent<Game: BoardGame>: Sendable {
     /// A uniform draw among the legal moves (option `opponent: "random"`).
     case random
     /// The move of an alpha-beta search, uniform among its best moves (`opponent: "alphabeta"`, `depth`).
     case alphaBeta(AlphaBetaSearch)
+    /// The move of a Monte Carlo tree search (`opponent: "mcts"`, `simulations`).
+    case mcts(MonteCarloTreeSearch<Game>)
     /// Nobody: the caller supplies both players' moves in turn (`opponent: "none"`).
     case none
     /// A caller-supplied policy, for self-play; not available as a JSON option.
     case policy(BoardGamePolicy<Game>)
 
-    /// The option value that names this opponent: `"random"`, `"alphabeta"`, `"none"` or `"policy"`.
+    /// The option value that names this opponent: `"random"`, `"alphabeta"`, `"mcts"`, `"none"` or `"policy"`.
     public var name: String {
         switch self {
         case .random: "random"
         case .alphaBeta: "alphabeta"
+        case .mcts: "mcts"
         case .none: "none"
         case .policy: "policy"
         }
@@ -33,6 +32,8 @@ public enum BoardGameOpponent<Game: BoardGame>: Sendable {
         case .random:
             Discrete(Game.actionCount).sample(mask: game.actionMask, using: &generator)
         case .alphaBeta(let search):
+            search.move(in: game, using: &generator)
+        case .mcts(let search):
             search.move(in: game, using: &generator)
         case .none:
             nil

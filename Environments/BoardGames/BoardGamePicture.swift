@@ -1,3 +1,4 @@
+import Dojo
 import Rendering
 
 // The parts the board games' pictures share: the status band and the line through a win.

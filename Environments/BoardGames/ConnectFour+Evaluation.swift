@@ -1,3 +1,4 @@
+import Dojo
 extension ConnectFour {
     /// The 69 windows of four cells in a line (24 horizontal, 21 vertical, 24 diagonal) as bitmasks.
     static let windows: [UInt64] = {

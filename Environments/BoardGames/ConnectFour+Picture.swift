@@ -1,3 +1,4 @@
+import Dojo
 import Rendering
 
 extension ConnectFour {

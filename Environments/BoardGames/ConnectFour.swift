@@ -1,3 +1,4 @@
+import Dojo
 /// Connect Four on 6 rows and 7 columns, stored as two 49-bit bitboards.
 ///
 /// Action `c` drops the mover's piece into column `c` (0 on the left), where it falls to the

@@ -1,3 +1,4 @@
+import Dojo
 /// Connect Four against a built-in opponent, as PettingZoo's `connect_four_v3` seen by one
 /// player (`ConnectFour-v0`).
 ///

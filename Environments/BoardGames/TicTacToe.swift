@@ -1,3 +1,4 @@
+import Dojo
 /// Noughts and crosses on a 3 x 3 board, stored as two 9-bit bitboards.
 ///
 /// Cells are numbered row-major from the top left: cell `3 * row + column`, so action `a`

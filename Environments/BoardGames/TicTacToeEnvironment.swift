@@ -1,3 +1,4 @@
+import Dojo
 /// Tic-tac-toe against a built-in opponent, as PettingZoo's `tictactoe_v3` seen by one player
 /// (`TicTacToe-v0`).
 ///

@@ -8,6 +8,6 @@ struct DojoCommand: ParsableCommand {
         commandName: "dojo",
         abstract: "Reinforcement learning in Swift: environments, agents, and tools to run them.",
         version: DojoVersion.current,
-        subcommands: [DemoCommand.self, TrainCommand.self, EvalCommand.self, ListCommand.self, InspectCommand.self, RolloutCommand.self, PlayCommand.self, WatchCommand.self, PlotCommand.self, ExportCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, TrainCommand.self, EvalCommand.self, ListCommand.self, InspectCommand.self, RolloutCommand.self, PlayCommand.self, WatchCommand.self, PlotCommand.self, ExportCommand.self, ArenaCommand.self, BenchCommand.self]
     )
 }

@@ -1,0 +1,52 @@
+/// Who a self-playing learner meets, in a configuration's `self_play` object: shares of its
+/// own past snapshots (`"self"`) and of the environment's built-in opponents, and how the pool
+/// of snapshots grows.
+///
+/// ```json
+/// "self_play": {"opponents": {"self": 0.5, "random": 0.25, "alphabeta:9": 0.25},
+///               "snapshot_interval": 10000, "pool_size": 10}
+/// ```
+public struct SelfPlaySettings: Codable, Equatable, Sendable {
+    /// Each opponent's share of the episodes: `"self"` for a snapshot drawn uniformly from the
+    /// pool, or a built-in opponent's name (`"random"`, `"alphabeta:D"`); shares need not sum
+    /// to 1.
+    public var opponents: [String: Double] = ["self": 0.5, "random": 0.5]
+    /// Learner steps between two snapshots of its policy joining the pool.
+    public var snapshotInterval = 10_000
+    /// The most snapshots the pool keeps; the oldest leaves first.
+    public var poolSize = 10
+
+    /// The name of the learner's own snapshots among ``opponents``.
+    public static let selfName = "self"
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case opponents
+        case snapshotInterval = "snapshot_interval"
+        case poolSize = "pool_size"
+    }
+
+    /// Reads the fields present and keeps the defaults of the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        opponents = try container.decodeIfPresent([String: Double].self, forKey: .opponents) ?? opponents
+        snapshotInterval = try container.decodeIfPresent(Int.self, forKey: .snapshotInterval) ?? snapshotInterval
+        poolSize = try container.decodeIfPresent(Int.self, forKey: .poolSize) ?? poolSize
+    }
+
+    /// Checks the shares and sizes.
+    ///
+    /// - Throws: ``AgentError/invalidConfiguration(field:reason:)`` naming the setting.
+    public func validate() throws(AgentError) {
+        guard !opponents.isEmpty, opponents.values.allSatisfy({ $0 >= 0 && $0.isFinite }), opponents.values.contains(where: { $0 > 0 }) else {
+            throw .invalidConfiguration(field: "self_play.opponents", reason: "expected finite shares of at least 0, one of them above 0, got \(opponents)")
+        }
+        guard snapshotInterval > 0 else {
+            throw .invalidConfiguration(field: "self_play.snapshot_interval", reason: "expected at least 1 step, got \(snapshotInterval)")
+        }
+        guard poolSize > 0 else {
+            throw .invalidConfiguration(field: "self_play.pool_size", reason: "expected at least 1 snapshot, got \(poolSize)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Agents
+import Dojo
+import Environments
+import Foundation
+
+/// The players `dojo play --opponent` and `dojo arena --players` accept, by name: `random`,
+/// `alphabeta[:D]`, `mcts[:N]`, or the path of a checkpoint trained on the same game (a
+/// greedy, masked network playing from the mover's side).
+enum BoardGamePlayerSpecification {
+    /// The player `specification` names for `Game`, registered as `environmentID`.
+    ///
+    /// - Throws: `CommandError` naming the specification and what is wrong.
+    static func opponent<Game: BoardGame>(_ specification: String, environmentID: String, game: Game.Type) throws -> BoardGameOpponent<Game> {
+        let name = specification.split(separator: ":").first.map(String.init) ?? specification
+        if ["random", "alphabeta", "mcts"].contains(name) {
+            do {
+                return try BoardGameEnvironment<Game>.opponent(named: specification)
+            } catch {
+                throw CommandError("player '\(specification)': \(error)")
+            }
+        }
+        guard FileManager.default.fileExists(atPath: specification) else {
+            throw CommandError("player '\(specification)': expected random, alphabeta[:DEPTH], mcts[:SIMULATIONS] or a checkpoint file, and no such file exists")
+        }
+        let (policy, metadata) = try loadPolicy(from: URL(fileURLWithPath: specification))
+        guard metadata.environmentID == environmentID else {
+            throw CommandError("player '\(specification)': the checkpoint was trained on \(metadata.environmentID), not \(environmentID)")
+        }
+        guard policy.actionCount == Game.actionCount else {
+            throw CommandError("player '\(specification)': the checkpoint chooses among \(policy.actionCount) actions, \(environmentID) has \(Game.actionCount)")
+        }
+        return .policy(PolicyPlayer<Game>(policy: policy).boardGamePolicy)
+    }
+}
