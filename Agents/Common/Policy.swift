@@ -29,12 +29,19 @@ public protocol Policy {
     /// A copy that training no longer changes: a frozen opponent for self-play. Policies whose
     /// choices depend on nothing training updates return themselves.
     func snapshot() -> any Policy
+
+    /// The policy's estimate of the return from one flattened observation (a critic's value,
+    /// a Q-network's best legal Q-value), or `nil` for a policy without one: what `dojo play`
+    /// shows beside a network opponent's moves.
+    func estimatedValue(of observation: UnsafeBufferPointer<Float>, mask: UnsafeBufferPointer<Bool>?) -> Float?
 }
 
 extension Policy {
     public func resetMemory() {}
 
     public func snapshot() -> any Policy { self }
+
+    public func estimatedValue(of observation: UnsafeBufferPointer<Float>, mask: UnsafeBufferPointer<Bool>?) -> Float? { nil }
 
     /// The action index for one flattened observation (`mask` holds `actionCount` flags).
     public func action(

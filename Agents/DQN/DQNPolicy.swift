@@ -21,6 +21,15 @@ public final class DQNPolicy: Policy {
 
     public var actionCount: Int { network.actionCount }
 
+    /// The largest Q-value among the legal actions.
+    public func estimatedValue(of observation: UnsafeBufferPointer<Float>, mask: UnsafeBufferPointer<Bool>?) -> Float? {
+        var best = -Float.infinity
+        writeQValues(observations: observation, count: 1) { q in
+            for action in 0..<actionCount where mask?[action] ?? true { best = max(best, q[action]) }
+        }
+        return best.isFinite ? best : nil
+    }
+
     /// A policy over a deep copy of the network, exploring at the same rate.
     public func snapshot() -> any Policy {
         DQNPolicy(network: network.copy(), explorationRate: explorationRate)

@@ -29,6 +29,13 @@ public final class ActorCriticPolicy: Policy {
         ActorCriticPolicy(network: network.copy(), actionCount: actionCount)
     }
 
+    /// The critic's value of the observation (a recurrent policy's memory is read, not advanced).
+    public func estimatedValue(of observation: UnsafeBufferPointer<Float>, mask: UnsafeBufferPointer<Bool>?) -> Float? {
+        var value: Float = 0
+        withUnsafeMutablePointer(to: &value) { values(observations: observation, count: 1, into: UnsafeMutableBufferPointer(start: $0, count: 1)) }
+        return value
+    }
+
     /// Forgets what a recurrent policy remembers, before a new episode.
     public func resetMemory() {
         memory?.clear()

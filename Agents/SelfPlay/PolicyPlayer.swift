@@ -13,6 +13,7 @@ public final class PolicyPlayer<Game: BoardGame>: @unchecked Sendable {
     /// Whether it plays its most probable legal move (greedy) rather than a sampled one.
     public let deterministic: Bool
     private let lock = NSLock()
+    private var lastEstimate: Float?
 
     /// A player that asks `policy` for moves.
     ///
@@ -32,11 +33,16 @@ public final class PolicyPlayer<Game: BoardGame>: @unchecked Sendable {
         return lock.withLock {
             planes.withUnsafeBufferPointer { planes in
                 mask.withUnsafeBufferPointer { mask in
-                    policy.action(for: planes, mask: mask, deterministic: deterministic, using: &generator)
+                    lastEstimate = policy.estimatedValue(of: planes, mask: mask)
+                    return policy.action(for: planes, mask: mask, deterministic: deterministic, using: &generator)
                 }
             }
         }
     }
+
+    /// The policy's value estimate of the position of its last move, from its own side (about
+    /// +1 when it expects to win, -1 to lose), or `nil` before a move or without an estimate.
+    public var lastValueEstimate: Float? { lock.withLock { lastEstimate } }
 
     /// The player as a closure an environment or the arena takes.
     public var boardGamePolicy: BoardGamePolicy<Game> {

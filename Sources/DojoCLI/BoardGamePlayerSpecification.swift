@@ -19,16 +19,21 @@ enum BoardGamePlayerSpecification {
                 throw CommandError("player '\(specification)': \(error)")
             }
         }
-        guard FileManager.default.fileExists(atPath: specification) else {
-            throw CommandError("player '\(specification)': expected random, alphabeta[:DEPTH], mcts[:SIMULATIONS] or a checkpoint file, and no such file exists")
+        return .policy(try network(specification, environmentID: environmentID, game: Game.self).boardGamePolicy)
+    }
+
+    /// The greedy, masked network of the checkpoint at `path`, which must be trained on `environmentID`.
+    static func network<Game: BoardGame>(_ path: String, environmentID: String, game: Game.Type) throws -> PolicyPlayer<Game> {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandError("player '\(path)': expected random, alphabeta[:DEPTH], mcts[:SIMULATIONS] or a checkpoint file, and no such file exists")
         }
-        let (policy, metadata) = try loadPolicy(from: URL(fileURLWithPath: specification))
+        let (policy, metadata) = try loadPolicy(from: URL(fileURLWithPath: path))
         guard metadata.environmentID == environmentID else {
-            throw CommandError("player '\(specification)': the checkpoint was trained on \(metadata.environmentID), not \(environmentID)")
+            throw CommandError("player '\(path)': the checkpoint was trained on \(metadata.environmentID), not \(environmentID)")
         }
         guard policy.actionCount == Game.actionCount else {
-            throw CommandError("player '\(specification)': the checkpoint chooses among \(policy.actionCount) actions, \(environmentID) has \(Game.actionCount)")
+            throw CommandError("player '\(path)': the checkpoint chooses among \(policy.actionCount) actions, \(environmentID) has \(Game.actionCount)")
         }
-        return .policy(PolicyPlayer<Game>(policy: policy).boardGamePolicy)
+        return PolicyPlayer<Game>(policy: policy)
     }
 }

@@ -1,3 +1,4 @@
+import Agents
 import ArgumentParser
 import Dojo
 import Environments
@@ -9,12 +10,8 @@ import SDLViewer
 extension PlayCommand {
     /// Plays one game in an SDL window: the person clicks a cell (TicTacToe) or a column
     /// (ConnectFour); the final board stays up for three seconds, and the result is printed.
-    func playInWindow(options: Options) throws {
-        if env == "TicTacToe-v0" {
-            try playInWindow(BoardGameScene(try TicTacToeEnvironment(options: options), seed: seed))
-        } else {
-            try playInWindow(BoardGameScene(try ConnectFourEnvironment(options: options), seed: seed))
-        }
+    func playInWindow<Game: BoardGame>(_ environment: BoardGameEnvironment<Game>, network: PolicyPlayer<Game>?) throws {
+        try playInWindow(BoardGameScene(environment, network: network, opponentName: opponent, seed: seed))
     }
 
     private func playInWindow<Game: BoardGame>(_ scene: BoardGameScene<Game>) throws {
@@ -30,11 +27,15 @@ extension PlayCommand {
 /// A board game against the built-in opponent, played by mouse.
 final class BoardGameScene<Game: BoardGame>: ViewerScene {
     private var environment: BoardGameEnvironment<Game>
+    private let network: PolicyPlayer<Game>?
+    private let opponentName: String
     private let seed: UInt64
     private var lastReward = 0.0
 
-    init(_ environment: BoardGameEnvironment<Game>, seed: UInt64) {
+    init(_ environment: BoardGameEnvironment<Game>, network: PolicyPlayer<Game>?, opponentName: String, seed: UInt64) {
         self.environment = environment
+        self.network = network
+        self.opponentName = opponentName
         self.seed = seed
     }
 
@@ -59,7 +60,9 @@ final class BoardGameScene<Game: BoardGame>: ViewerScene {
     var isFinished: Bool { isEpisodeOver }
 
     var caption: String {
-        isEpisodeOver ? resultLine : "you are \(environment.agentPlayer?.mark ?? "X"): click to move"
+        let side = environment.agentPlayer ?? .first
+        let estimate = network?.lastValueEstimate.map { ", its value estimate \(PlayCommand.signed($0))" } ?? ""
+        return isEpisodeOver ? resultLine : "you are \(side.mark), \(opponentName) is \(side.opponent.mark)\(estimate): click to move"
     }
 
     /// The result as `dojo play` announces it.
@@ -71,7 +74,7 @@ final class BoardGameScene<Game: BoardGame>: ViewerScene {
 #else
 extension PlayCommand {
     /// Without the SDL trait there is no window: say how to get one, and how to play without it.
-    func playInWindow(options: Options) throws {
+    func playInWindow<Game: BoardGame>(_ environment: BoardGameEnvironment<Game>, network: PolicyPlayer<Game>?) throws {
         throw CommandError(
             "this dojo was built without the SDL window; rebuild with `swift build --traits SDL` "
                 + "(needs libsdl2-dev), or play in the terminal without --window")

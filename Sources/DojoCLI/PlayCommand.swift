@@ -1,3 +1,4 @@
+import Agents
 import ArgumentParser
 import Dojo
 import Environments
@@ -8,7 +9,7 @@ import Foundation
 struct PlayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "play",
-        abstract: "Play TicTacToe or ConnectFour against a built-in opponent.",
+        abstract: "Play TicTacToe or ConnectFour against a built-in opponent or a trained agent.",
         discussion: """
             In the terminal, type a cell number (TicTacToe, 0-8 row by row) or a column number \
             (ConnectFour, 0-6) and press Return; an illegal or malformed move is asked again. \
@@ -17,6 +18,8 @@ struct PlayCommand: ParsableCommand {
             Examples:
               dojo play --env TicTacToe-v0 --opponent alphabeta:9
               dojo play --env ConnectFour-v0 --opponent random --first opponent
+              dojo play --env ConnectFour-v0 --opponent mcts:2000
+              dojo play --env TicTacToe-v0 --opponent runs/TicTacToe-v0-ppo-1-20261202-120000/final.safetensors
             """
     )
 
@@ -26,7 +29,7 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Options for making the game, as a JSON object (e.g. '{\"observation\": \"planes\"}'); --opponent, --move-time and --first win over them.")
     var options: String?
 
-    @Option(help: "random, or alphabeta:D for alpha-beta search to depth D, from 1 to 9 for TicTacToe and 1 to 12 for ConnectFour (alphabeta alone: the game's default depth).")
+    @Option(help: "random; alphabeta:D for alpha-beta search to depth D, from 1 to 9 for TicTacToe and 1 to 12 for ConnectFour (alphabeta alone: the game's default depth); mcts:N for Monte Carlo tree search with N simulations per move; or the path of a checkpoint trained on the game (its value estimate is shown with each move).")
     var opponent = "alphabeta"
 
     @Option(name: .customLong("move-time"), help: "Seconds the alpha-beta opponent may think per move: it deepens its search until the time is up (D, if given, caps the depth).")
@@ -53,23 +56,53 @@ struct PlayCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = try parseOptions(self.options, flag: "--options").merging(opponentOptions()) { _, flag in flag }
-        options["agent_side"] = first == "human" ? "first" : "second"
-        if window {
-            try playInWindow(options: options)
-            return
-        }
         if env == "TicTacToe-v0" {
-            var game = try TicTacToeEnvironment(options: options)
-            try playInTerminal(&game, hint: "cell 0-8, row by row")
+            try play(TicTacToe.self, hint: "cell 0-8, row by row")
         } else {
-            var game = try ConnectFourEnvironment(options: options)
-            try playInTerminal(&game, hint: "column 0-6")
+            try play(ConnectFour.self, hint: "column 0-6")
+        }
+    }
+
+    /// Whether `--opponent` names a checkpoint rather than a built-in player.
+    private var opponentIsCheckpoint: Bool {
+        !["random", "alphabeta", "mcts"].contains(opponent.split(separator: ":").first.map(String.init) ?? opponent)
+    }
+
+    private func play<Game: BoardGame>(_: Game.Type, hint: String) throws {
+        var options = try parseOptions(self.options, flag: "--options")
+        var network: PolicyPlayer<Game>?
+        var environment: BoardGameEnvironment<Game>
+        if opponentIsCheckpoint {
+            guard options.isEmpty else { throw CommandError("--options: a checkpoint opponent plays as trained; drop --options") }
+            let player = try BoardGamePlayerSpecification.network(opponent, environmentID: env, game: Game.self)
+            environment = BoardGameEnvironment(opponent: .policy(player.boardGamePolicy), agentSide: first == "human" ? .first : .second)
+            network = player
+        } else {
+            options.merge(try opponentOptions()) { _, flag in flag }
+            options["agent_side"] = first == "human" ? "first" : "second"
+            environment = try BoardGameEnvironment<Game>(options: options)
+        }
+        if window {
+            try playInWindow(environment, network: network)
+        } else {
+            try playInTerminal(&environment, network: network, hint: hint)
         }
     }
 
     /// The environment options for `--opponent` and `--move-time`.
     func opponentOptions() throws -> Options {
+        if opponent.hasPrefix("mcts") {
+            guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got --opponent \(opponent)") }
+            do {
+                return env == "TicTacToe-v0" ? try TicTacToeEnvironment.opponentOptions(opponent) : try ConnectFourEnvironment.opponentOptions(opponent)
+            } catch {
+                throw ValidationError("--opponent: \(error)")
+            }
+        }
+        if opponentIsCheckpoint {
+            guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got a checkpoint") }
+            return [:]
+        }
         if opponent == "random" {
             guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got --opponent random") }
             return ["opponent": "random"]
@@ -97,10 +130,16 @@ struct PlayCommand: ParsableCommand {
     /// The number of cells of `env`'s board, the deepest any search can go.
     private var cellCount: Int { env == "TicTacToe-v0" ? TicTacToe.rows * TicTacToe.columns : ConnectFour.rows * ConnectFour.columns }
 
-    private func playInTerminal<Game: BoardGame>(_ environment: inout BoardGameEnvironment<Game>, hint: String) throws {
-        _ = try environment.reset(seed: seed)
+    private func playInTerminal<Game: BoardGame>(
+        _ environment: inout BoardGameEnvironment<Game>, network: PolicyPlayer<Game>?, hint: String
+    ) throws {
+        let start = try environment.reset(seed: seed)
         let human = environment.agentPlayer ?? .first
-        writeToTerminal("You are \(human.mark). Moves: \(hint). Type q to give up.\n", newline: true)
+        writeToTerminal("You are \(human.mark); the opponent (\(opponent)) is \(human.opponent.mark). Moves: \(hint). Type q to give up.\n", newline: true)
+        if let reply = start.info["opponent_action"]?.intValue {
+            let estimate = network?.lastValueEstimate.map { "; its value estimate: \(Self.signed($0))" } ?? ""
+            writeToTerminal("Opponent plays \(reply)\(estimate).", newline: true)
+        }
         writeToTerminal(environment.textRendering, newline: true)
         while environment.outcome == .ongoing {
             guard let action = askMove(environment, hint: hint) else {
@@ -109,13 +148,19 @@ struct PlayCommand: ParsableCommand {
             }
             let result = environment.step(action)
             if let reply = result.info["opponent_action"]?.intValue {
-                writeToTerminal("\nOpponent plays \(reply).", newline: true)
+                let estimate = network?.lastValueEstimate.map { "; its value estimate: \(Self.signed($0))" } ?? ""
+                writeToTerminal("\nOpponent plays \(reply)\(estimate).", newline: true)
             }
             writeToTerminal(environment.textRendering, newline: true)
             if result.isDone {
                 writeToTerminal(result.reward > 0 ? "Result: you win!" : result.reward < 0 ? "Result: you lose." : "Result: draw.", newline: true)
             }
         }
+    }
+
+    /// A value estimate with its sign, as the terminal shows it.
+    static func signed(_ value: Float) -> String {
+        String(format: "%+.2f", value)
     }
 
     /// Reads moves until one is legal; `nil` at end of input or on `q`.

@@ -70,7 +70,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Registered environment id (default: CartPole-v1, or a --config run's).")
     var env: String?
 
-    @Option(help: "Agent: dqn, ppo, a2c or reinforce (default: dqn, or a --config run's).")
+    @Option(help: "Agent: dqn, ppo, a2c or reinforce (default: a --config run's; ppo for the board games, which train by self-play; dqn elsewhere).")
     var agent: String?
 
     @Option(help: "Named settings for the environment (default, zoo, sb3, ...; default: default).")
@@ -165,10 +165,11 @@ struct TrainCommand: ParsableCommand {
             return try train(job, seed: seed, folder: folder)
         }
         let file = try config.map(ConfigurationFile.init(path:))
-        let agent = agent ?? file?.agent ?? "dqn"
+        let environmentID = env ?? file?.environmentID ?? "CartPole-v1"
+        let agent = agent ?? file?.agent ?? Self.defaultAgent(for: environmentID)
         try Self.requireKnown(agent: agent)
         var job = try TrainingJob.resolve(
-            environmentID: env ?? file?.environmentID ?? "CartPole-v1",
+            environmentID: environmentID,
             environmentOptions: try options.map { try parseOptions($0, flag: "--options") } ?? file?.environmentOptions ?? [:],
             agent: agent, preset: preset ?? "default", fileSettings: file?.settings ?? [:], assignments: settings, overrides: overrides)
         job.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
@@ -179,6 +180,12 @@ struct TrainCommand: ParsableCommand {
         let folderURL = try out.map { try NewRunFolder.claim(URL(fileURLWithPath: $0)) }
             ?? NewRunFolder.create(name: "\(job.environmentID)-\(job.agent)-\(seed)")
         try train(job, seed: seed, folder: try RunFolder(url: folderURL))
+    }
+
+    /// The agent `dojo train` uses when none is named: PPO, whose presets self-play, for the
+    /// board games; DQN elsewhere.
+    static func defaultAgent(for environmentID: String) -> String {
+        ["TicTacToe-v0", "ConnectFour-v0"].contains(environmentID) ? "ppo" : "dqn"
     }
 
     /// Refuses an agent `dojo train` does not have, suggesting the closest.

@@ -107,4 +107,21 @@ struct SelfPlayEnvironmentTests {
         for _ in 0..<5 { pool.add(LowestLegal()) }
         #expect(pool.snapshotCount == 2)
     }
+
+    /// Masked DQN self-plays through the same wrapper: training adds a snapshot to the pool
+    /// every `snapshot_interval` steps, and the snapshots then play the other side.
+    @Test func dqnFeedsThePoolItPlaysAgainst() throws {
+        var settings = SelfPlaySettings()
+        settings.opponents = [SelfPlaySettings.selfName: 1]
+        settings.snapshotInterval = 1_000
+        let pool = try OpponentPool(settings: settings)
+        var configuration = DQNConfiguration()
+        configuration.totalTimesteps = 3_000
+        configuration.learningStarts = 500
+        configuration.selfPlay = settings
+        let environment = try SelfPlayEnvironment(TicTacToeEnvironment(opponent: .none), pool: pool)
+        let result = try DQN(configuration: configuration, seed: 2).train(on: environment, environmentID: "TicTacToe-v0", opponentPool: pool)
+        #expect(pool.snapshotCount == 3)
+        #expect(result.timesteps == 3_000)
+    }
 }
