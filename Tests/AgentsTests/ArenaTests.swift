@@ -37,6 +37,18 @@ struct ArenaTests {
         #expect(again.table == standings.table)
     }
 
+    /// ConnectFour's ladder: random < alpha-beta 1 < alpha-beta 4 (MCTS's place is measured in
+    /// BENCHMARKS.md: at 1,000 simulations it ranks between alpha-beta 1 and 4).
+    @Test func arenaOrdersConnectFourSearchDepths() throws {
+        let players = try ["random", "alphabeta:1", "alphabeta:4"].map { name in
+            let opponent = try ConnectFourEnvironment.opponent(named: name)
+            return Arena<ConnectFour>.Entrant(name: name) { game, generator in opponent.move(in: game, using: &generator)! }
+        }
+        let standings = Arena(players: players, gamesPerSide: 10, seed: 2, threads: 2).run()
+        #expect(standings.ranking == [2, 1, 0])
+        #expect(standings.ratings[1] - standings.margins[1] > 0)
+    }
+
     @Test func illegalMovesLoseAndAreCounted() {
         let stubborn = Arena<TicTacToe>.Entrant(name: "stubborn") { _, _ in 4 }
         let lowest = Arena<TicTacToe>.Entrant(name: "random") { game, _ in game.legalActions[0] }

@@ -28,6 +28,7 @@ import Testing
             policy: policy, environmentID: "TicTacToe-v0", registry: .standard, options: ["opponent": "random", "agent_side": "first"],
             episodes: 1_000, seed: 11)
         #expect(try #require(versusRandom.successRate) >= 0.95)
+        #expect(versusRandom.illegalActions == 0)
     }
 
     /// With no agent and no preset named, a board game trains PPO's self-play preset.
