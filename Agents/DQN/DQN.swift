@@ -31,6 +31,10 @@ public struct DQN {
     /// Asked after every environment step; `true` stops training cleanly, writing a resumable
     /// latest checkpoint into the run folder (how `dojo train` handles Ctrl-C).
     public var shouldStop: (() -> Bool)?
+    /// Stops cleanly, as ``shouldStop`` does, once this many steps are taken (after the
+    /// rollout or step that reaches it): the first part of a long run, with every schedule as
+    /// the full run has it, and a resumable `latest.safetensors` that `--resume` continues.
+    public var stopAfterTimesteps: Int?
     /// The threads one run may use (every core by default): above 1, the learner runs part of
     /// each update on a second thread, with the results one thread gives; concurrent runs
     /// (`dojo train --seeds`) each get their share.
@@ -78,6 +82,7 @@ public struct DQN {
         training.events.evaluationSnapshot = evaluationSnapshot
         training.events.opponentPool = opponentPool
         training.shouldStop = shouldStop
+        training.stopAfterTimesteps = stopAfterTimesteps
         training.metadataOptions = environmentOptions
         if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }
         return try training.run()

@@ -43,6 +43,8 @@ final class DQNTraining<E: Environment> {
     var metadataOptions: Options = [:]
     /// Asked after every step; `true` stops the run with a resumable latest checkpoint.
     var shouldStop: (() -> Bool)?
+    /// The steps after which the run stops as if ``shouldStop`` had answered `true`.
+    var stopAfterTimesteps: Int?
 
     // Per-step scratch, allocated once.
     var actions: [Int]
@@ -143,7 +145,7 @@ final class DQNTraining<E: Environment> {
                 collectStep()
                 phaseSteps += 1
                 try fireEvents()
-                if shouldStop?() == true {
+                if shouldStop?() == true || stopAfterTimesteps.map({ timesteps >= $0 }) == true {
                     interrupted = true
                     break
                 }

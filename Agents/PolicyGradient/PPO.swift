@@ -23,6 +23,10 @@ public struct PPO {
     /// Asked after every rollout; returning `true` stops training cleanly with a resumable
     /// `latest.safetensors` (Ctrl-C in `dojo train`).
     public var shouldStop: (() -> Bool)?
+    /// Stops cleanly, as ``shouldStop`` does, once this many steps are taken (after the
+    /// rollout or step that reaches it): the first part of a long run, with every schedule as
+    /// the full run has it, and a resumable `latest.safetensors` that `--resume` continues.
+    public var stopAfterTimesteps: Int?
     /// Called with each metrics row as it is written (progress output).
     public var onMetrics: ((MetricsRow) -> Void)?
     /// Where each periodic evaluation's policy is saved as a checkpoint, just before
@@ -91,6 +95,7 @@ public struct PPO {
         training.events.evaluationSnapshot = evaluationSnapshot
         training.events.opponentPool = opponentPool
         training.shouldStop = shouldStop
+        training.stopAfterTimesteps = stopAfterTimesteps
         training.metadataOptions = environmentOptions
         if let checkpoint { try training.restore(from: ResumableCheckpoint.read(checkpoint), path: checkpoint.path) }
         try training.run()

@@ -36,6 +36,8 @@ final class PPOTraining<E: Environment> {
     var metadataOptions: Options = [:]
     /// Asked after every rollout; `true` stops the run with a resumable latest checkpoint.
     var shouldStop: (() -> Bool)?
+    /// The steps after which the run stops as if ``shouldStop`` had answered `true`.
+    var stopAfterTimesteps: Int?
     /// Whether ``shouldStop`` ended the run before its budget.
     var interrupted = false
     /// Metrics rows, evaluations, the best checkpoint and the early stop.
@@ -161,7 +163,7 @@ final class PPOTraining<E: Environment> {
             if TrainingEvents.crossed(configuration.checkpointFreq, timesteps: timesteps, stepSize: timesteps - before) {
                 try writeLatestCheckpoint()
             }
-            if shouldStop?() == true {
+            if shouldStop?() == true || stopAfterTimesteps.map({ timesteps >= $0 }) == true {
                 interrupted = true
                 try events.end()
                 try writeLatestCheckpoint()

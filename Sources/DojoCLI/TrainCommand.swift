@@ -88,6 +88,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Environment steps to train for (the preset's total_timesteps otherwise).")
     var steps: Int?
 
+    @Option(name: .customLong("stop-after"), help: "Stop cleanly once this many steps are taken, with every schedule as the whole run has it; --resume continues the run.")
+    var stopAfter: Int?
+
     @Option(name: .customLong("set"), help: "A setting as name=value; repeat for several.")
     var settings: [String] = []
 
@@ -127,6 +130,7 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if let agent { try Self.requireKnown(agent: agent) }
         if let steps, steps <= 0 { throw ValidationError("--steps: expected a positive number, got \(steps)") }
+        if let stopAfter, stopAfter <= 0 { throw ValidationError("--stop-after: expected a positive number, got \(stopAfter)") }
         if let evalEvery, evalEvery < 0 { throw ValidationError("--eval-every: expected 0 (off) or a number of steps, got \(evalEvery)") }
         if let evalEpisodes, evalEpisodes <= 0 { throw ValidationError("--eval-episodes: expected a positive number, got \(evalEpisodes)") }
         if let threads, !(1...256).contains(threads) { throw ValidationError("--threads: expected 1 to 256, got \(threads)") }
@@ -161,7 +165,8 @@ struct TrainCommand: ParsableCommand {
                 throw CommandError("--resume \(resume): no checkpoints/latest.safetensors to continue from")
             }
             let folder = try RunFolder(url: url)
-            let (job, seed) = try TrainingJob.resuming(folder)
+            var (job, seed) = try TrainingJob.resuming(folder)
+            job.stopAfterTimesteps = stopAfter
             return try train(job, seed: seed, folder: folder)
         }
         let file = try config.map(ConfigurationFile.init(path:))
@@ -173,6 +178,7 @@ struct TrainCommand: ParsableCommand {
             environmentOptions: try options.map { try parseOptions($0, flag: "--options") } ?? file?.environmentOptions ?? [:],
             agent: agent, preset: preset ?? "default", fileSettings: file?.settings ?? [:], assignments: settings, overrides: overrides)
         job.initialWeights = initFrom.map { URL(fileURLWithPath: $0) }
+        job.stopAfterTimesteps = stopAfter
         if let seeds {
             return try trainGroup(job, seeds: try Self.parseSeeds(seeds))
         }
@@ -248,7 +254,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// Exits with status 130, naming how to continue, when a run was interrupted (and which
-    /// seeds of a group never started).
+    /// seeds of a group never started); runs that stopped at `--stop-after` say how to continue
+    /// and exit normally.
     private func exitIfInterrupted(_ results: [SeedRun.Result], notStarted: [UInt64] = []) throws {
         let stopped = results.filter(\.counts.interrupted)
         guard !stopped.isEmpty || !notStarted.isEmpty else { return }
@@ -256,12 +263,15 @@ struct TrainCommand: ParsableCommand {
         if !notStarted.isEmpty {
             FileHandle.standardError.write(Data("interrupted before seeds \(notStarted.map(String.init).joined(separator: ", ")) started\n".utf8))
         }
+        var asked = notStarted.isEmpty
         for result in stopped {
             let latest = result.folder.appendingPathComponent(RunFolder.Name.latestCheckpoint).path
-            let message = "interrupted at \(result.counts.timesteps) steps; wrote \(latest); continue with: dojo train --resume \(result.folder.path)\n"
-            FileHandle.standardError.write(Data(message.utf8))
+            let reachedLimit = stopAfter.map { result.counts.timesteps >= $0 } ?? false
+            asked = asked && reachedLimit
+            let how = reachedLimit ? "stopped after \(result.counts.timesteps) steps as --stop-after asked" : "interrupted at \(result.counts.timesteps) steps"
+            FileHandle.standardError.write(Data("\(how); wrote \(latest); continue with: dojo train --resume \(result.folder.path)\n".utf8))
         }
-        throw ExitCode(130)
+        throw asked ? ExitCode.success : ExitCode(130)
     }
 
     /// Prints a finished run: one JSON object with `--json`, otherwise a summary.

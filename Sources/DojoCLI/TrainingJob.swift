@@ -22,6 +22,8 @@ struct TrainingJob: Sendable {
     let settings: Settings
     /// A checkpoint whose weights training starts from (`--init-from`).
     var initialWeights: URL?
+    /// `--stop-after`: the steps after which training stops with a resumable checkpoint.
+    var stopAfterTimesteps: Int?
     /// The resumable checkpoint a resumed run continues from (`--resume`).
     var resumeCheckpoint: URL?
 
@@ -114,6 +116,7 @@ struct TrainingJob: Sendable {
             var dqn = DQN(configuration: configuration, seed: seed, runFolder: folder)
             dqn.initialWeights = initialWeights
             dqn.threads = threads
+            dqn.stopAfterTimesteps = stopAfterTimesteps
             (dqn.onMetrics, dqn.onEvaluation, dqn.shouldStop) = (observer.onMetrics, observer.onEvaluation, observer.shouldStop)
             dqn.evaluationSnapshot = observer.evaluationSnapshot
             return TrainingOutcome(
@@ -126,6 +129,7 @@ struct TrainingJob: Sendable {
             }
             loop.initialWeights = initialWeights
             loop.threads = threads
+            loop.stopAfterTimesteps = stopAfterTimesteps
             (loop.onMetrics, loop.onEvaluation, loop.shouldStop) = (observer.onMetrics, observer.onEvaluation, observer.shouldStop)
             loop.evaluationSnapshot = observer.evaluationSnapshot
             return TrainingOutcome(

@@ -354,4 +354,21 @@ import Testing
         let mismatched = try DojoBinary.run(["watch", "--checkpoint", checkpoint, "--env", "FrozenLake-v1", "--render", "ansi"])
         #expect(mismatched.status != 0 && mismatched.stderr.contains("trained on CartPole-v1"), "\(mismatched.stderr)")
     }
+
+    /// `--stop-after` ends a run early with a resumable checkpoint, exit status 0, and
+    /// `--resume` then finishes it.
+    @Test func stopAfterLeavesAResumableRun() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-stop-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stopped = try DojoBinary.run(["train", "--agent", "ppo", "--preset", "zoo", "--seed", "3", "--stop-after", "2000", "--out", folder.path, "--quiet"])
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("stopped after 2048 steps as --stop-after asked") && stopped.stderr.contains("--resume"), "\(stopped.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("checkpoints/latest.safetensors").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("final.safetensors").path))
+        let resumed = try DojoBinary.run(["train", "--resume", folder.path, "--quiet"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("final.safetensors").path))
+        let refused = try DojoBinary.run(["train", "--stop-after", "0"])
+        #expect(refused.status != 0 && refused.stderr.contains("--stop-after"))
+    }
 }

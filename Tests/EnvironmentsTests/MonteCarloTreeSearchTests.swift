@@ -18,6 +18,20 @@ struct MonteCarloTreeSearchTests {
         #expect(MonteCarloTreeSearch<ConnectFour>(simulations: 1_000).move(in: game, using: &generator) == 0)
     }
 
+    /// Playouts by a policy instead of chance: here a one-ply search, which takes wins and so
+    /// makes the playouts sharper; the search still answers the threat, and the policy is asked.
+    @Test func policyGuidedPlayoutsAreUsed() {
+        let counter = CallCounter()
+        let greedy = AlphaBetaSearch(depth: 1)
+        let search = MonteCarloTreeSearch<ConnectFour>(simulations: 300) { game, generator in
+            counter.increment()
+            return greedy.move(in: game, using: &generator)
+        }
+        var generator = SeededGenerator(seed: 4)
+        #expect(search.move(in: ConnectFour(playing: [0, 1, 0, 1, 0]), using: &generator) == 0)
+        #expect(counter.count > 300)
+    }
+
     @Test func sameSeedSameSearch() {
         let search = MonteCarloTreeSearch<ConnectFour>(simulations: 300)
         var first = SeededGenerator(seed: 9), second = SeededGenerator(seed: 9)
@@ -58,4 +72,10 @@ struct MonteCarloTreeSearchTests {
         #expect(throws: EnvironmentError.self) { try ConnectFourEnvironment.opponentOptions("mcts:many") }
         #expect(throws: EnvironmentError.self) { try TicTacToeEnvironment.opponentOptions("minimax") }
     }
+}
+
+/// Counts the calls of a `@Sendable` closure.
+private final class CallCounter: @unchecked Sendable {
+    private(set) var count = 0
+    func increment() { count += 1 }
 }
