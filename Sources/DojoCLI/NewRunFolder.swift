@@ -3,12 +3,25 @@ import Foundation
 /// Where a new run (or `--seeds` group) goes: never a folder that already holds anything, so
 /// a new run cannot overwrite or mix with an old one's files.
 enum NewRunFolder {
-    /// The folder `--out` names, when it is missing or empty.
+    /// The folder `--out` names, when it is missing or empty, made here (its parent must exist,
+    /// as for `mkdir`) and checked to be writable before training starts.
     ///
-    /// - Throws: ``CommandError`` naming the folder and a file it holds.
+    /// - Throws: ``CommandError`` naming the folder and a file it holds, a missing parent, or
+    ///   why the folder cannot be made or written.
     static func claim(_ url: URL) throws -> URL {
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: url.path), let first = contents.sorted().first {
             throw CommandError("\(url.path) already holds a run (\(first)); choose another --out or remove it")
+        }
+        let parent = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandError("--out \(url.path): the folder \(parent.path) does not exist; make it first")
+        }
+        if mkdir(url.path, 0o755) != 0, errno != EEXIST {
+            throw CommandError("--out \(url.path): cannot make the folder: \(String(cString: strerror(errno)))")
+        }
+        guard access(url.path, W_OK) == 0 else {
+            throw CommandError("--out \(url.path): cannot write into the folder: \(String(cString: strerror(errno)))")
         }
         return url
     }

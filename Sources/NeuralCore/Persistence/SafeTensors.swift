@@ -67,8 +67,16 @@ public struct SafeTensors: Sendable, Equatable {
         do {
             try encoded().write(to: url, options: .atomic)
         } catch {
-            throw .io(path: url.path, reason: "\(error)")
+            throw .io(path: url.path, reason: "cannot write: \(Self.systemReason(error))")
         }
+    }
+
+    /// The system's words for why a file operation failed ("File too large", "No such file or
+    /// directory"), from the POSIX error under Foundation's, or the error itself.
+    static func systemReason(_ error: any Error) -> String {
+        var current = error as NSError
+        while let underlying = current.userInfo[NSUnderlyingErrorKey] as? any Error { current = underlying as NSError }
+        return current.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(current.code))) : "\(error)"
     }
 
     /// Reads and validates a file.
@@ -78,7 +86,7 @@ public struct SafeTensors: Sendable, Equatable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .io(path: url.path, reason: "\(error)")
+            throw .io(path: url.path, reason: "cannot read: \(Self.systemReason(error))")
         }
         try self.init(data: data)
     }

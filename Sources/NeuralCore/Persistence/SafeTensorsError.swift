@@ -34,7 +34,7 @@ public enum SafeTensorsError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .io(path, reason):
-            "safetensors: cannot access \(path): \(reason)"
+            "safetensors: \(path): \(reason)"
         case let .truncatedPrefix(byteCount):
             "safetensors: expected at least 8 bytes for the header length, got \(byteCount)"
         case let .headerTooLarge(declared, available):
