@@ -55,11 +55,8 @@ extension PPOConfiguration {
         configuration.totalTimesteps = 800_000
         configuration.nEpochs = 10
         configuration.entCoef = 0.03
-        var selfPlay = SelfPlaySettings()
-        selfPlay.opponents = [SelfPlaySettings.selfName: 0.3, "alphabeta:9": 0.5, "random": 0.2]
-        selfPlay.snapshotInterval = 20_000
-        selfPlay.poolSize = 10
-        configuration.selfPlay = selfPlay
+        configuration.selfPlay = SelfPlaySettings(
+            opponents: [SelfPlaySettings.selfName: 0.3, "alphabeta:9": 0.5, "random": 0.2], snapshotInterval: 20_000, poolSize: 10)
         return configuration
     }
 
@@ -75,11 +72,9 @@ extension PPOConfiguration {
         configuration.batchSize = 512
         configuration.netArch = [256, 256]
         configuration.totalTimesteps = 15_000_000
-        var selfPlay = SelfPlaySettings()
-        selfPlay.opponents = [SelfPlaySettings.selfName: 0.1, "alphabeta:2": 0.5, "random": 0.3, "alphabeta:1": 0.1]
-        selfPlay.snapshotInterval = 200_000
-        selfPlay.poolSize = 10
-        configuration.selfPlay = selfPlay
+        configuration.selfPlay = SelfPlaySettings(
+            opponents: [SelfPlaySettings.selfName: 0.1, "alphabeta:2": 0.5, "random": 0.3, "alphabeta:1": 0.1], snapshotInterval: 200_000,
+            poolSize: 10)
         return configuration
     }
 

@@ -10,16 +10,22 @@ public struct SelfPlaySettings: Codable, Equatable, Sendable {
     /// Each opponent's share of the episodes: `"self"` for a snapshot drawn uniformly from the
     /// pool, or a built-in opponent's name (`"random"`, `"alphabeta:D"`); shares need not sum
     /// to 1.
-    public var opponents: [String: Double] = ["self": 0.5, "random": 0.5]
+    public var opponents: [String: Double]
     /// Learner steps between two snapshots of its policy joining the pool.
-    public var snapshotInterval = 10_000
+    public var snapshotInterval: Int
     /// The most snapshots the pool keeps; the oldest leaves first.
-    public var poolSize = 10
+    public var poolSize: Int
 
     /// The name of the learner's own snapshots among ``opponents``.
     public static let selfName = "self"
 
-    public init() {}
+    /// Settings with the given mix and pool: by default half the episodes against snapshots and
+    /// half against a random player, a snapshot every 10,000 steps, the last 10 kept.
+    public init(opponents: [String: Double] = ["self": 0.5, "random": 0.5], snapshotInterval: Int = 10_000, poolSize: Int = 10) {
+        self.opponents = opponents
+        self.snapshotInterval = snapshotInterval
+        self.poolSize = poolSize
+    }
 
     enum CodingKeys: String, CodingKey {
         case opponents
@@ -30,9 +36,10 @@ public struct SelfPlaySettings: Codable, Equatable, Sendable {
     /// Reads the fields present and keeps the defaults of the others.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        opponents = try container.decodeIfPresent([String: Double].self, forKey: .opponents) ?? opponents
-        snapshotInterval = try container.decodeIfPresent(Int.self, forKey: .snapshotInterval) ?? snapshotInterval
-        poolSize = try container.decodeIfPresent(Int.self, forKey: .poolSize) ?? poolSize
+        let defaults = SelfPlaySettings()
+        opponents = try container.decodeIfPresent([String: Double].self, forKey: .opponents) ?? defaults.opponents
+        snapshotInterval = try container.decodeIfPresent(Int.self, forKey: .snapshotInterval) ?? defaults.snapshotInterval
+        poolSize = try container.decodeIfPresent(Int.self, forKey: .poolSize) ?? defaults.poolSize
     }
 
     /// Checks the shares and sizes.
