@@ -53,11 +53,10 @@ public struct Arena<Game: BoardGame>: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// One game to play: who moves first and second, and the generator's index.
+    /// One game to play: who moves first and who second; its place in the schedule picks its generator.
     private struct Fixture {
         let first: Int
         let second: Int
-        let index: Int
     }
 
     /// How one game ended: the winner's index (or `nil` for a draw) and who moved illegally.
@@ -71,7 +70,7 @@ public struct Arena<Game: BoardGame>: Sendable {
         var schedule: [Fixture] = []
         for i in players.indices {
             for j in players.indices where i != j {
-                for _ in 0..<gamesPerSide { schedule.append(Fixture(first: i, second: j, index: schedule.count)) }
+                for _ in 0..<gamesPerSide { schedule.append(Fixture(first: i, second: j)) }
             }
         }
         let fixtures = schedule
