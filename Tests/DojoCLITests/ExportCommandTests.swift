@@ -10,6 +10,7 @@ import Testing
         arguments: ["dqn", "ppo", "a2c"])
     func exportedPolicyMatchesTheCheckpoint(agent: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = folder.appendingPathComponent("run")
         let trained = try DojoBinary.run(["train", "--agent", agent, "--steps", "2000", "--out", run.path, "--quiet"])

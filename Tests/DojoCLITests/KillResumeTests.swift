@@ -7,6 +7,7 @@ import Testing
 @Suite struct KillResumeTests {
     @Test func killedRunsResumeFromTheirLatestCheckpoint() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         for attempt in 0..<20 {

@@ -7,6 +7,7 @@ import Testing
 @Suite struct TrainWatchTests {
     @Test func watchPlaysEvaluatedPoliciesOrSaysHowToGetAWindow() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dojo-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let (watched, plain) = (folder.appendingPathComponent("watched"), folder.appendingPathComponent("plain"))
         let arguments = ["train", "--seed", "3", "--steps", "4000", "--eval-every", "2000", "--eval-episodes", "2"]
