@@ -37,11 +37,12 @@ struct PPOLearningTests {
         #expect(scores.count { $0 >= 475 } >= 4, "greedy mean returns over 100 episodes: \(scores)")
     }
 
-    /// Masked PPO against ConnectFour's random opponent, with the board-game preset: no
-    /// illegal move in 1,000 evaluation games, and at least 90% wins (96.6% over 500 games when
-    /// written, after about 2.4 s of training).
+    /// Masked PPO against ConnectFour's random opponent, with the `versus_random` preset (the
+    /// `default` is now the 15M-step self-play one): no illegal move in 1,000 evaluation
+    /// games, and at least 90% wins (96.6% over 500 games when written, after about 2.4 s of
+    /// training).
     @Test func maskedPPOBeatsConnectFoursRandomOpponent() throws {
-        let configuration = try PPOConfiguration.preset(named: "default", environmentID: "ConnectFour-v0")
+        let configuration = try PPOConfiguration.preset(named: "versus_random", environmentID: "ConnectFour-v0")
         let run = try PPO(configuration: configuration, seed: 1).train(environmentID: "ConnectFour-v0", registry: .standard)
         let result = try evaluate(policy: run.policy, environmentID: "ConnectFour-v0", registry: .standard, episodes: 1_000, seed: 7)
         #expect(result.illegalActions == 0)
