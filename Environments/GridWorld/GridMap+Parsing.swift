@@ -7,7 +7,8 @@ extension GridMap {
     ///   - text: the rows, one per line.
     ///   - path: the file the text came from, named in errors; `nil` for text given directly.
     /// - Throws: `GridMapError` for an unknown character, a ragged row, a missing start or
-    ///   goal, or a start with no path to a goal, naming the line and column.
+    ///   goal, a start with no path to a goal, or more than ``maximumSide`` rows or columns,
+    ///   naming the line and column.
     /// - Complexity: O(n) in the number of cells.
     public init(text: String, path: String? = nil) throws(GridMapError) {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -22,6 +23,11 @@ extension GridMap {
             throw GridMapError(.empty, path: path)
         }
         let width = lines[first].count
+        let height = last - first + 1
+        guard width <= Self.maximumSide, height <= Self.maximumSide else {
+            let line = height > Self.maximumSide ? first + Self.maximumSide + 1 : first + 1
+            throw GridMapError(.tooManyCells(rows: height, columns: width), path: path, line: line, column: min(width, Self.maximumSide + 1))
+        }
         var tiles: [GridTile] = []
         tiles.reserveCapacity(width * (last - first + 1))
         for index in first...last {
@@ -54,19 +60,43 @@ extension GridMap {
 
     /// Reads a map file in the text format.
     ///
-    /// - Throws: `GridMapError` naming `path` when the file does not exist or cannot be read,
-    ///   and naming `path`, line and column when its map is malformed.
+    /// At most ``maximumFileBytes`` plus one are read, so a huge file, or an endless one such
+    /// as `/dev/zero`, is refused without reading it whole.
+    ///
+    /// - Throws: `GridMapError` naming `path` when the file does not exist, cannot be read,
+    ///   is longer than ``maximumFileBytes`` or is not UTF-8 text, and naming `path`, line and
+    ///   column when its map is malformed.
     public init(contentsOfFile path: String) throws(GridMapError) {
         guard FileManager.default.fileExists(atPath: path) else {
             throw GridMapError(.fileNotFound, path: path)
         }
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw GridMapError(.unreadableFile(error.localizedDescription), path: path)
+        let bytes = try Self.readPrefix(ofFile: path, upTo: Self.maximumFileBytes + 1)
+        guard bytes.count <= Self.maximumFileBytes else { throw GridMapError(.fileTooLarge, path: path) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw GridMapError(.unreadableFile("not valid UTF-8"), path: path)
         }
         try self.init(text: text, path: path)
+    }
+
+    /// The file's first `limit` bytes (all of a shorter file), read with POSIX calls so a read
+    /// failure gives the system's reason ("Is a directory").
+    private static func readPrefix(ofFile path: String, upTo limit: Int) throws(GridMapError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw GridMapError(.unreadableFile(String(cString: strerror(errno))), path: path) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { buffer in Glibc.read(descriptor, buffer.baseAddress, wanted) }
+            if count == 0 { break }
+            guard count > 0 else {
+                if errno == EINTR { continue }
+                throw GridMapError(.unreadableFile(String(cString: strerror(errno))), path: path)
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        return bytes
     }
 
     /// Checks that the map has a start and a goal and that every start reaches a goal.

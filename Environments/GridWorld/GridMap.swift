@@ -27,8 +27,17 @@
 /// A map that breaks these rules is rejected with a `GridMapError` naming the line and
 /// column (for example `maze.txt:3:5: unknown character "X"`); a missing file names its path.
 ///
+/// Maps have at most ``maximumSide`` rows and columns, as random maps do, and map files at
+/// most ``maximumFileBytes`` bytes, so a huge or endless file is refused before it is read.
+///
 /// Cells are numbered row-major, `row * columns + column`: FrozenLake's state index.
 public struct GridMap: Sendable, Hashable, CustomStringConvertible {
+    /// The most rows, and the most columns, a map may have.
+    public static let maximumSide = 1024
+    /// The largest map file read, in bytes: a 1024 x 1024 map with room for `\r\n` endings
+    /// and trailing spaces.
+    public static let maximumFileBytes = 4 << 20
+
     /// The number of rows.
     public let rows: Int
     /// The number of columns.

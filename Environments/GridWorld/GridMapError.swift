@@ -21,6 +21,11 @@ public struct GridMapError: Error, Equatable, Sendable, CustomStringConvertible 
         case fileNotFound
         /// The map file exists but could not be read as UTF-8 text.
         case unreadableFile(String)
+        /// More rows or columns than `GridMap.maximumSide`; the position is where the limit
+        /// was passed.
+        case tooManyCells(rows: Int, columns: Int)
+        /// A map file longer than `GridMap.maximumFileBytes`.
+        case fileTooLarge
     }
 
     /// What was wrong.
@@ -65,6 +70,10 @@ public struct GridMapError: Error, Equatable, Sendable, CustomStringConvertible 
             "no such map file"
         case .unreadableFile(let reason):
             "could not read the map file as UTF-8 text: \(reason)"
+        case let .tooManyCells(rows, columns):
+            "map too large: \(rows) rows of \(columns) cells; expected at most \(GridMap.maximumSide) of each"
+        case .fileTooLarge:
+            "map file too large: expected at most \(GridMap.maximumFileBytes) bytes"
         }
     }
 }

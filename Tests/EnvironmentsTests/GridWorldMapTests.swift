@@ -70,6 +70,34 @@ import Testing
         #expect(GridMapError(.fileNotFound, path: missing).description == "\(missing): no such map file")
     }
 
+    /// Maps past 1024 rows or columns, files past 4 MiB (or endless), and files that are not
+    /// UTF-8 text are refused with the place, before anything large is allocated.
+    @Test func refusesHugeAndBinaryMaps() throws {
+        let side = GridMap.maximumSide
+        let wide = "S" + String(repeating: "F", count: side) + "G"
+        #expect(throws: GridMapError(.tooManyCells(rows: 1, columns: side + 2), line: 1, column: side + 1)) { try GridMap(text: wide) }
+        let tall = (["S"] + Array(repeating: "F", count: side) + ["G"]).joined(separator: "\n")
+        #expect(throws: GridMapError(.tooManyCells(rows: side + 2, columns: 1), line: side + 1, column: 1)) { try GridMap(text: tall) }
+        let largest = (["S" + String(repeating: "F", count: side - 1)] + Array(repeating: String(repeating: "F", count: side - 2) + "FG", count: side - 1))
+        #expect(try GridMap(rows: largest).cellCount == side * side)
+        #expect(GridMapError(.tooManyCells(rows: 2000, columns: 3)).description.contains("at most 1024"))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gridworld-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let huge = folder.appendingPathComponent("huge.txt").path
+        #expect(FileManager.default.createFile(atPath: huge, contents: Data(repeating: UInt8(ascii: "F"), count: GridMap.maximumFileBytes + 1)))
+        #expect(throws: GridMapError(.fileTooLarge, path: huge)) { try GridMap(contentsOfFile: huge) }
+        #expect(throws: GridMapError(.fileTooLarge, path: "/dev/zero")) { try GridMap(contentsOfFile: "/dev/zero") }
+        let binary = folder.appendingPathComponent("binary.txt").path
+        #expect(FileManager.default.createFile(atPath: binary, contents: Data([0x53, 0xFF, 0xFE, 0x00, 0x47])))
+        #expect(throws: GridMapError(.unreadableFile("not valid UTF-8"), path: binary)) { try GridMap(contentsOfFile: binary) }
+        let nulls = folder.appendingPathComponent("nulls.txt").path
+        #expect(FileManager.default.createFile(atPath: nulls, contents: Data([0x53, 0x00, 0x47])))
+        #expect(throws: GridMapError(.unknownCharacter("\u{0}"), path: nulls, line: 1, column: 2)) { try GridMap(contentsOfFile: nulls) }
+        #expect(throws: GridMapError.self) { try GridMap(contentsOfFile: folder.path) }
+    }
+
     @Test func randomMapsAreSeededAndAlwaysHaveAPath() {
         for seed in 0..<200 as Range<UInt64> {
             var generator = SeededGenerator(seed: seed)
