@@ -69,7 +69,7 @@ extension AgentConfiguration {
         do {
             return try configurationDecoder().decode(Self.self, from: JSONEncoder().encode(JSONValue.object(fields)))
         } catch {
-            throw .invalidConfiguration(field: "(configuration)", reason: "\(error)")
+            throw .invalidConfiguration(field: "(configuration)", reason: (error as? DecodingError)?.summary ?? "\(error)")
         }
     }
 

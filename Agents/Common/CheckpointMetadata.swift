@@ -85,6 +85,8 @@ public struct CheckpointMetadata: Sendable, Equatable {
         }
         do {
             architecture = try JSONDecoder().decode(ModuleDescription.self, from: Data(try entry(architectureMetadataKey).utf8))
+        } catch let error as DecodingError {
+            throw .invalidCheckpoint(path: path, reason: "'\(architectureMetadataKey)' in __metadata__: \(error.summary)")
         } catch let error as AgentError {
             throw error
         } catch {

@@ -1,4 +1,8 @@
 extension PPOConfiguration {
+    /// The most rows one rollout may hold, `n_steps * n_envs`: 16M rows, far past any preset,
+    /// and a bound that keeps the product from overflowing.
+    public static let maximumRolloutRows = 1 << 24
+
     /// Checks every field's range, and the fields that must agree, before training starts.
     ///
     /// - Throws: ``AgentError/invalidConfiguration(field:reason:)`` naming the first bad field.
@@ -28,7 +32,10 @@ extension PPOConfiguration {
         try require(!stopOnRewardThreshold || evalFreq > 0, .stopOnRewardThreshold, "needs eval_freq above 0 to evaluate")
         try require(checkpointFreq >= 0, .checkpointFreq, "expected 0 (off) or a number of steps, got \(checkpointFreq)")
         try require(metricsInterval > 0, .metricsInterval, "expected a positive number of steps, got \(metricsInterval)")
-        let rowsPerRollout = nSteps * nEnvs
+        let (rowsPerRollout, overflow) = nSteps.multipliedReportingOverflow(by: nEnvs)
+        try require(
+            !overflow && rowsPerRollout <= Self.maximumRolloutRows, .nSteps,
+            "expected n_steps * n_envs of at most \(Self.maximumRolloutRows), got \(nSteps) * \(nEnvs)")
         try require(
             completeEpisodes || (batchSize > 0 && batchSize <= rowsPerRollout), .batchSize,
             "expected 1 to n_steps * n_envs (\(rowsPerRollout)), got \(batchSize)")

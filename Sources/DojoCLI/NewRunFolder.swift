@@ -50,4 +50,16 @@ enum NewRunFolder {
         }
         throw CommandError("no free run folder name under \(parent.path) for \(base)")
     }
+
+    /// Removes a new run's folder when a failure came before any file was written in it (an
+    /// `--init-from` checkpoint that does not fit, say), so a refused run leaves nothing
+    /// behind; a folder holding any file is kept as it is.
+    static func removeIfNothingWritten(_ url: URL) {
+        guard let paths = FileManager.default.subpaths(atPath: url.path) else { return }
+        let holdsAFile = paths.contains { path in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        if !holdsAFile { try? FileManager.default.removeItem(at: url) }
+    }
 }

@@ -183,9 +183,15 @@ struct TrainCommand: ParsableCommand {
             return try trainGroup(job, seeds: try Self.parseSeeds(seeds))
         }
         let seed = seed ?? 0
+        let outExisted = out.map { FileManager.default.fileExists(atPath: $0) } ?? false
         let folderURL = try out.map { try NewRunFolder.claim(URL(fileURLWithPath: $0)) }
             ?? NewRunFolder.create(name: "\(job.environmentID)-\(job.agent)-\(seed)")
-        try train(job, seed: seed, folder: try RunFolder(url: folderURL))
+        do {
+            try train(job, seed: seed, folder: try RunFolder(url: folderURL))
+        } catch {
+            if !outExisted { NewRunFolder.removeIfNothingWritten(folderURL) }
+            throw error
+        }
     }
 
     /// The agent `dojo train` uses when none is named: PPO, whose presets self-play, for the
