@@ -12,7 +12,8 @@ extension BoardGameEnvironment {
 
     /// The opponent and side that `options` ask for, falling back to the given ones.
     ///
-    /// - `opponent`: `"random"`, `"alphabeta"`, `"mcts"` or `"none"`.
+    /// - `opponent`: `"random"`, `"alphabeta"`, `"tactical"` (``AlphaBetaSearch/tactical``),
+    ///   `"mcts"` or `"none"`.
     /// - `depth`: plies for `"alphabeta"`, from 1 to `Game.maximumSearchDepth` (9 for
     ///   TicTacToe, 12 for ConnectFour; default `Game.defaultSearchDepth`); with `move_time`, the
     ///   deepest iteration, up to the number of cells (default: the number of cells).
@@ -28,10 +29,12 @@ extension BoardGameEnvironment {
             switch name {
             case "random": chosen = .random
             case "alphabeta": chosen = .alphaBeta(AlphaBetaSearch(depth: Game.defaultSearchDepth))
+            case "tactical": chosen = .tactical
             case "mcts": chosen = .mcts(MonteCarloTreeSearch(simulations: defaultSimulations))
             case "none": chosen = .none
             default:
-                throw .invalidOption(name: "opponent", message: "expected \"random\", \"alphabeta\", \"mcts\" or \"none\", got \(name.debugDescription)")
+                throw .invalidOption(
+                    name: "opponent", message: "expected \"random\", \"alphabeta\", \"tactical\", \"mcts\" or \"none\", got \(name.debugDescription)")
             }
         }
         if let simulations = try options.integer("simulations") {

@@ -6,7 +6,7 @@ extension BoardGameEnvironment: TurnBasedEnvironment {
     public var winner: Player? { outcome.winner }
 
     /// `"random"`, `"alphabeta"` (the game's default depth), `"alphabeta:D"` (depth D),
-    /// `"mcts"` (1,000 simulations per move) or `"mcts:N"` (N simulations).
+    /// `"tactical"`, `"mcts"` (1,000 simulations per move) or `"mcts:N"` (N simulations).
     public static func opponentOptions(_ name: String) throws(EnvironmentError) -> Options {
         let parts = name.split(separator: ":", omittingEmptySubsequences: false)
         let parameters = ["alphabeta": "depth", "mcts": "simulations"]
@@ -16,8 +16,9 @@ extension BoardGameEnvironment: TurnBasedEnvironment {
                 throw .invalidOption(name: "opponent", message: "expected \(parts[0]):\(parameter.uppercased()) with a whole number, got \(name.debugDescription)")
             }
             options[parameter] = .number(Double(value))
-        } else if parts.count != 1 || !["random", "alphabeta", "mcts"].contains(parts[0]) {
-            throw .invalidOption(name: "opponent", message: "expected random, alphabeta, alphabeta:DEPTH, mcts or mcts:SIMULATIONS, got \(name.debugDescription)")
+        } else if parts.count != 1 || !["random", "alphabeta", "tactical", "mcts"].contains(parts[0]) {
+            throw .invalidOption(
+                name: "opponent", message: "expected random, alphabeta, alphabeta:DEPTH, tactical, mcts or mcts:SIMULATIONS, got \(name.debugDescription)")
         }
         _ = try settings(from: options, opponent: .random, agentSide: .first)
         return options

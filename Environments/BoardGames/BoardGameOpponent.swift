@@ -6,6 +6,9 @@ public enum BoardGameOpponent<Game: BoardGame>: Sendable {
     case random
     /// The move of an alpha-beta search, uniform among its best moves (`opponent: "alphabeta"`, `depth`).
     case alphaBeta(AlphaBetaSearch)
+    /// ``AlphaBetaSearch/tactical``: a win when there is one, never a move that hands the
+    /// opponent a win next, otherwise random (`opponent: "tactical"`).
+    case tactical
     /// The move of a Monte Carlo tree search (`opponent: "mcts"`, `simulations`).
     case mcts(MonteCarloTreeSearch<Game>)
     /// Nobody: the caller supplies both players' moves in turn (`opponent: "none"`).
@@ -13,11 +16,13 @@ public enum BoardGameOpponent<Game: BoardGame>: Sendable {
     /// A caller-supplied policy, for self-play; not available as a JSON option.
     case policy(BoardGamePolicy<Game>)
 
-    /// The option value that names this opponent: `"random"`, `"alphabeta"`, `"mcts"`, `"none"` or `"policy"`.
+    /// The option value that names this opponent: `"random"`, `"alphabeta"`, `"tactical"`,
+    /// `"mcts"`, `"none"` or `"policy"`.
     public var name: String {
         switch self {
         case .random: "random"
         case .alphaBeta: "alphabeta"
+        case .tactical: "tactical"
         case .mcts: "mcts"
         case .none: "none"
         case .policy: "policy"
@@ -33,6 +38,8 @@ public enum BoardGameOpponent<Game: BoardGame>: Sendable {
             Discrete(Game.actionCount).sample(mask: game.actionMask, using: &generator)
         case .alphaBeta(let search):
             search.move(in: game, using: &generator)
+        case .tactical:
+            AlphaBetaSearch.tactical.move(in: game, using: &generator)
         case .mcts(let search):
             search.move(in: game, using: &generator)
         case .none:

@@ -96,6 +96,30 @@ struct AlphaBetaSearchTests {
         #expect(forced.moves == [2] && forced.depth < 9)
     }
 
+    /// The tactical player takes a win, blocks the one threat it faces, never plays under the
+    /// opponent's winning cell in ConnectFour, and is random among the moves left.
+    @Test func tacticalPlayerTakesWinsAndBlocksAndIsOtherwiseRandom() throws {
+        let tactical = AlphaBetaSearch.tactical
+        var win = ConnectFour()
+        for column in [0, 6, 0, 6, 0] { win.play(column) }
+        // O to move, X threatens column 0: O blocks; after it, X's own win is gone.
+        #expect(tactical.bestMoves(in: win).moves == [0])
+        var own = ConnectFour()
+        for column in [0, 6, 0, 6, 0, 6] { own.play(column) }
+        #expect(tactical.bestMoves(in: own).moves == [0])
+        // X holds three on the second row with the fourth cell over an empty one in column 3:
+        // O must not fill that empty cell, and may play anywhere else.
+        var under = ConnectFour()
+        for column in [2, 0, 0, 1, 1, 6, 2] { under.play(column) }
+        let safe = tactical.bestMoves(in: under)
+        #expect(safe.moves == [0, 1, 2, 4, 5, 6] && safe.value == 0, "\(safe)")
+        let opening = tactical.bestMoves(in: ConnectFour())
+        #expect(opening.moves == Array(0..<7) && opening.value == 0)
+        var generator = SeededGenerator(seed: 5)
+        let drawn = Set((0..<200).map { _ in tactical.move(in: ConnectFour(), using: &generator) })
+        #expect(drawn == Set(0..<7))
+    }
+
     @Test func timedMoveIsLegal() {
         var generator = SeededGenerator(seed: 3)
         var game = ConnectFour()

@@ -219,6 +219,7 @@ struct BoardGameEnvironmentTests {
         (["opponent": "alphabeta", "move_time": 0], "move_time"),
         (["opponent": "alphabeta", "move_time": 1e9], "move_time"),
         (["opponent": "random", "move_time": 1], "move_time"),
+        (["opponent": "tactical", "depth": 3], "depth"),
         (["opponent": "alphabeta", "move_time": 1, "depth": 43], "depth"),
         (["agent_side": "middle"], "agent_side"),
         (["side": "first"], "side"),
@@ -232,6 +233,15 @@ struct BoardGameEnvironmentTests {
         }
         var env = ConnectFourEnvironment()
         #expect(throws: EnvironmentError.self) { _ = try env.reset(seed: 0, options: options) }
+    }
+
+    /// `"tactical"` names the two-ply, heuristic-free search, as an option and as a player name.
+    @Test func tacticalOpponentIsTheHeuristicFreeTwoPlySearch() throws {
+        let environment = try ConnectFourEnvironment(options: ["opponent": "tactical"])
+        guard case .tactical = environment.opponent else { Issue.record("expected the tactical opponent"); return }
+        guard case .tactical = try ConnectFourEnvironment.opponent(named: "tactical") else { Issue.record("expected the tactical opponent"); return }
+        #expect(try ConnectFourEnvironment.opponentOptions("tactical") == ["opponent": "tactical"])
+        #expect(throws: EnvironmentError.self) { try ConnectFourEnvironment.opponentOptions("tactical:2") }
     }
 
     /// Fixed depths stop at the game's documented maximum; `move_time` lifts it to the board's cells.

@@ -31,16 +31,27 @@ public struct AlphaBetaSearch: Sendable, Hashable {
     /// The time `move(in:using:)` may take, searching deeper while time remains; `nil` searches
     /// exactly `depth` plies.
     public let moveTime: Duration?
+    /// Whether positions at the depth limit score the game's `evaluation(for:)`; without it
+    /// they score 0 and the search sees only won and lost games.
+    public let usesHeuristic: Bool
+
+    /// A two-ply search that sees only won and lost games: it takes a win when it has one,
+    /// never leaves the opponent a win on the next move when it can help it, and otherwise
+    /// plays uniformly at random. A sparring partner that punishes every one-move blunder in
+    /// the positions random play reaches.
+    public static let tactical = AlphaBetaSearch(depth: 2, usesHeuristic: false)
 
     /// Creates a search that looks `depth` plies ahead, or deepens up to `depth` plies for at
-    /// most `moveTime`.
+    /// most `moveTime`, scoring the positions where it stops with the game's heuristic unless
+    /// `usesHeuristic` is false.
     ///
     /// - Precondition: `depth >= 1`, and `moveTime` positive when given.
-    public init(depth: Int, moveTime: Duration? = nil) {
+    public init(depth: Int, moveTime: Duration? = nil, usesHeuristic: Bool = true) {
         precondition(depth >= 1, "expected a search depth of at least 1, got \(depth)")
         precondition(moveTime.map { $0 > .zero } ?? true, "expected a positive time per move, got \(String(describing: moveTime))")
         self.depth = depth
         self.moveTime = moveTime
+        self.usesHeuristic = usesHeuristic
     }
 
     /// The negamax score of `game` for the player to move, searching `depth` plies.
@@ -156,6 +167,7 @@ public struct AlphaBetaSearch: Sendable, Hashable {
             break
         }
         if depth == 0 {
+            guard usesHeuristic else { return 0 }
             let limit = Self.heuristicLimit - 1
             return min(limit, max(-limit, game.evaluation(for: game.currentPlayer)))
         }
