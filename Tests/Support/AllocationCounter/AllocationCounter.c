@@ -3,9 +3,16 @@
 // On glibc, a program that defines malloc and friends replaces the C library's for every
 // caller in the process, the Swift runtime included; each replacement counts and forwards to
 // glibc's own entry points (__libc_malloc ...). Test processes only: no library links this.
+// Under a sanitizer, which brings its own allocator, nothing is replaced and counting is off.
 #include "AllocationCounter.h"
 
-#if defined(__linux__) && defined(__GLIBC__)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+#define DOJO_SANITIZED_BUILD 1
+#endif
+#endif
+
+#if defined(__linux__) && defined(__GLIBC__) && !defined(DOJO_SANITIZED_BUILD)
 #include <errno.h>
 #include <stdatomic.h>
 #include <stddef.h>
