@@ -55,6 +55,7 @@ public enum DQNCheckpoint {
         }
         let network: QNetwork
         do {
+            try metadata.architecture.requireFits(valueCount: file.valueCount)
             network = try QNetwork(architecture: metadata.architecture)
         } catch {
             throw .invalidCheckpoint(path: path, reason: "\(error)")

@@ -34,6 +34,7 @@ public enum PPOCheckpoint {
         }
         let network: ActorCritic
         do {
+            try metadata.architecture.requireFits(valueCount: file.valueCount)
             network = try ActorCritic(architecture: metadata.architecture)
             try network.module.load(SafeTensors(tensors: file.tensors))
         } catch {

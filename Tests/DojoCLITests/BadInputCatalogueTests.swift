@@ -61,6 +61,7 @@ import Testing
         Case(name: "checkpoint shorter than its length prefix", files: ["model.safetensors": .checkpoint(.shorterThanPrefix)], arguments: evaluation, mention: "expected at least 8 bytes for the header length"),
         Case(name: "corrupt checkpoint header", files: ["model.safetensors": .checkpoint(.corruptHeader)], arguments: evaluation, mention: "invalid header: not valid JSON"),
         Case(name: "corrupt checkpoint architecture", files: ["model.safetensors": .checkpoint(.corruptArchitecture)], arguments: evaluation, mention: "'architecture' in __metadata__: missing key 'type'"),
+        Case(name: "checkpoint architecture far larger than its weights", files: ["model.safetensors": .checkpoint(.hugeArchitecture)], arguments: evaluation, mention: "needs at least 16000056 parameters, but the file holds 107 values"),
         Case(name: "checkpoint header claiming more than the file holds", files: ["model.safetensors": .checkpoint(.headerLength(1 << 20))], arguments: evaluation, mention: "header declares 1048576 bytes"),
         Case(name: "checkpoint header length near 2^64", files: ["model.safetensors": .checkpoint(.headerLength(UInt64.max - 7))], arguments: evaluation, mention: "header declares 18446744073709551608 bytes"),
         Case(name: "checkpoint shape disagreeing with its offsets", files: ["model.safetensors": .checkpoint(.widenedShape)], arguments: evaluation, mention: "of shape [8, 5] needs 160 bytes, its data_offsets span 128"),

@@ -28,6 +28,9 @@ enum CheckpointDamage: Sendable {
     case corruptHeader
     /// `__metadata__.architecture` replaced by JSON that describes no network.
     case corruptArchitecture
+    /// `__metadata__.architecture` asking for a first layer of 4,000,000 outputs: 16M weights
+    /// that the file's 107 values cannot hold.
+    case hugeArchitecture
     /// The header length replaced by this value.
     case headerLength(UInt64)
     /// `policy.0.weight`'s shape widened from [8, 4] to [8, 5], its data offsets kept.
@@ -52,6 +55,12 @@ enum CheckpointDamage: Sendable {
         case .corruptArchitecture:
             var metadata = header["__metadata__"] as? [String: String] ?? [:]
             metadata["architecture"] = #"{"layers": 3}"#
+            header["__metadata__"] = metadata
+        case .hugeArchitecture:
+            var metadata = header["__metadata__"] as? [String: String] ?? [:]
+            let architecture = metadata["architecture"] ?? ""
+            guard let first = architecture.range(of: #""out_features":8"#) else { return file }
+            metadata["architecture"] = architecture.replacingCharacters(in: first, with: #""out_features":4000000"#)
             header["__metadata__"] = metadata
         case .widenedShape:
             header["policy.0.weight"] = Self.entry(header["policy.0.weight"], shape: [8, 5])

@@ -111,6 +111,25 @@ struct ModuleDescriptionTests {
         #expect(error?.description.contains(mention) == true, "\(String(describing: error))")
     }
 
+    /// A file whose description asks for more weights than it holds is refused before the
+    /// model is built, so a small file cannot make the reader allocate a huge one.
+    @Test func descriptionsLargerThanTheirFileAreRefusedUnbuilt() throws {
+        var generator = SplitMix64(seed: 5)
+        let model = Sequential([Linear(inputSize: 4, outputSize: 8, using: &generator), Tanh(), Linear(inputSize: 8, outputSize: 2, using: &generator)])
+        let description = try #require(model.architecture)
+        #expect(description.minimumParameterCount == 4 * 8 + 8 * 2)
+        #expect(ModuleDescription.sequential(Array(repeating: .parameter(shape: [1 << 40, 1 << 40]), count: 3)).minimumParameterCount == .max)
+        #expect(throws: Never.self) { try description.requireFits(valueCount: 4 * 8 + 8 + 8 * 2 + 2) }
+
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("oversized-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let oversized = ModuleDescription.sequential([.linear(inputSize: 4, outputSize: 4_000_000, hasBias: false)])
+        try SafeTensors(tensors: [("0.weight", Tensor.zeros([8, 4]))], metadata: [architectureMetadataKey: oversized.jsonText]).write(to: url)
+        #expect(throws: SafeTensorsError.invalidArchitecture(reason: "model architecture: needs at least 16000000 parameters, but the file holds 32 values")) {
+            _ = try loadModule(from: url)
+        }
+    }
+
     @Test func unknownTypesAndWeightOnlyFilesAreRefused() throws {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(ModuleDescription.self, from: Data(#"{"type":"Transformer"}"#.utf8)) }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("weights-\(UUID().uuidString).safetensors")

@@ -65,6 +65,7 @@ public func loadModule(from url: URL) throws(SafeTensorsError) -> (module: any M
     var generator = SplitMix(seed: 0)
     let module: any Module
     do {
+        try description.requireFits(valueCount: state.valueCount)
         module = try description.makeModule(using: &generator)
     } catch {
         throw .invalidArchitecture(reason: error.description)

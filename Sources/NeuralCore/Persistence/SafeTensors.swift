@@ -22,6 +22,9 @@ public struct SafeTensors: Sendable, Equatable {
         self.metadata = metadata
     }
 
+    /// The number of values in all the tensors together.
+    public var valueCount: Int { tensors.reduce(0) { $0 + $1.tensor.count } }
+
     /// The tensor of a given name, if present.
     public subscript(name: String) -> Tensor? {
         tensors.first { $0.name == name }?.tensor
