@@ -8,11 +8,22 @@ import FuzzSupport
 runFuzzer { bytes in
     guard let value = try? JSONValue(parsing: String(decoding: bytes, as: UTF8.self)) else { return }
     precondition((try? JSONValue(parsing: value.jsonText)) == value, "a parsed value must read back from its own text")
-    guard let options = value.objectValue else { return }
+    guard let options = value.objectValue, !asksForCostlyWork(options) else { return }
     for spec in EnvironmentRegistry.standard.all {
         guard let environment = try? EnvironmentRegistry.standard.make(id: spec.id, options: options) else { continue }
         exercise(environment, options: options)
     }
+}
+
+/// Whether the options ask for work that is slow by design: a deep, timed or default-depth
+/// search, a tree search of many simulations, or a large random map. Each input must run in
+/// milliseconds, so these are left to the unit tests, which check their ranges.
+func asksForCostlyWork(_ options: Options) -> Bool {
+    let opponent = options["opponent"]?.stringValue
+    let depth = options["depth"]?.doubleValue ?? .infinity
+    let simulations = options["simulations"]?.doubleValue ?? .infinity
+    let size = options["size"]?.doubleValue ?? 0
+    return options["move_time"] != nil || (opponent == "alphabeta" && depth > 3) || (opponent == "mcts" && simulations > 100) || size > 64
 }
 
 func exercise<E: Environment>(_ environment: E, options: Options) {
