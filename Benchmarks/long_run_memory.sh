@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 14's long run: 1,000,000 steps of DQN on CartPole-v1 (the default preset's settings,
 # replay buffer of 50,000, no early stop, a resumable checkpoint every 100,000 steps), with the
-# process's resident memory and open files sampled every second from /proc. Prints the samples
-# and, from the step the buffer is full, the spread of each.
+# process's resident memory and open files sampled every second from /proc. Prints the samples,
+# the spread of each while training with a full buffer, and the peak after the last step.
 #
 #     bash Benchmarks/long_run_memory.sh [--no-build]
 set -euo pipefail
@@ -24,7 +24,12 @@ while kill -0 "$pid" 2>/dev/null; do
     sleep 1
 done
 wait "$pid"
-awk -F, '$2 >= 50000 && $2 ~ /^[0-9]+$/ {
+awk -F, '$2 ~ /^[0-9]+$/ && $2 >= 50000 && $2 < 1000000 {
     if (n == 0 || $3 < lo) lo = $3; if ($3 > hi) hi = $3
     if (n == 0 || $4 < flo) flo = $4; if ($4 > fhi) fhi = $4; n++
-} END { printf "after the buffer filled (%d samples): resident %.1f to %.1f MB, open files %d to %d\n", n, lo, hi, flo, fhi }' "$out/samples.csv"
+}
+$2 == 1000000 && $3 > end { end = $3 }
+END {
+    printf "training, buffer full (%d samples): resident %.1f to %.1f MB, open files %d to %d\n", n, lo, hi, flo, fhi
+    printf "after the last step (final evaluation, episode.gif, plots): resident up to %.1f MB\n", end
+}' "$out/samples.csv"
