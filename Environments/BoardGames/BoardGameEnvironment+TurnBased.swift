@@ -1,6 +1,10 @@
 import Dojo
 
 extension BoardGameEnvironment: TurnBasedEnvironment {
+    /// The built-in players by name, without a parameter: what ``opponentOptions(_:)``, `dojo
+    /// play --opponent` and `dojo arena --players` accept besides checkpoints.
+    public static var builtInOpponentNames: [String] { ["random", "alphabeta", "tactical", "mcts"] }
+
     public var playerToMove: Player? { outcome.isOver ? nil : game.currentPlayer }
 
     public var winner: Player? { outcome.winner }
@@ -16,7 +20,7 @@ extension BoardGameEnvironment: TurnBasedEnvironment {
                 throw .invalidOption(name: "opponent", message: "expected \(parts[0]):\(parameter.uppercased()) with a whole number, got \(name.debugDescription)")
             }
             options[parameter] = .number(Double(value))
-        } else if parts.count != 1 || !["random", "alphabeta", "tactical", "mcts"].contains(parts[0]) {
+        } else if parts.count != 1 || !builtInOpponentNames.contains(String(parts[0])) {
             throw .invalidOption(
                 name: "opponent", message: "expected random, alphabeta, alphabeta:DEPTH, tactical, mcts or mcts:SIMULATIONS, got \(name.debugDescription)")
         }

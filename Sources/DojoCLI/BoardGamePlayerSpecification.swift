@@ -4,7 +4,7 @@ import Environments
 import Foundation
 
 /// The players `dojo play --opponent` and `dojo arena --players` accept, by name: `random`,
-/// `alphabeta[:D]`, `mcts[:N]`, or the path of a checkpoint trained on the same game (a
+/// `alphabeta[:D]`, `tactical`, `mcts[:N]`, or the path of a checkpoint trained on the same game (a
 /// greedy, masked network playing from the mover's side).
 enum BoardGamePlayerSpecification {
     /// The player `specification` names for `Game`, registered as `environmentID`.
@@ -12,7 +12,7 @@ enum BoardGamePlayerSpecification {
     /// - Throws: `CommandError` naming the specification and what is wrong.
     static func opponent<Game: BoardGame>(_ specification: String, environmentID: String, game: Game.Type) throws -> BoardGameOpponent<Game> {
         let name = specification.split(separator: ":").first.map(String.init) ?? specification
-        if ["random", "alphabeta", "mcts"].contains(name) {
+        if BoardGameEnvironment<Game>.builtInOpponentNames.contains(name) {
             do {
                 return try BoardGameEnvironment<Game>.opponent(named: specification)
             } catch {
@@ -25,7 +25,7 @@ enum BoardGamePlayerSpecification {
     /// The greedy, masked network of the checkpoint at `path`, which must be trained on `environmentID`.
     static func network<Game: BoardGame>(_ path: String, environmentID: String, game: Game.Type) throws -> PolicyPlayer<Game> {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandError("player '\(path)': expected random, alphabeta[:DEPTH], mcts[:SIMULATIONS] or a checkpoint file, and no such file exists")
+            throw CommandError("player '\(path)': expected random, alphabeta[:DEPTH], tactical, mcts[:SIMULATIONS] or a checkpoint file, and no such file exists")
         }
         let (policy, metadata) = try loadPolicy(from: URL(fileURLWithPath: path))
         guard metadata.environmentID == environmentID else {

@@ -29,7 +29,7 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Options for making the game, as a JSON object (e.g. '{\"observation\": \"planes\"}'); --opponent, --move-time and --first win over them.")
     var options: String?
 
-    @Option(help: "random; alphabeta:D for alpha-beta search to depth D, from 1 to 9 for TicTacToe and 1 to 12 for ConnectFour (alphabeta alone: the game's default depth); mcts:N for Monte Carlo tree search with N simulations per move; or the path of a checkpoint trained on the game (its value estimate is shown with each move).")
+    @Option(help: "random; tactical (takes wins, blocks, else random); alphabeta:D for alpha-beta search to depth D, from 1 to 9 for TicTacToe and 1 to 12 for ConnectFour (alphabeta alone: the game's default depth); mcts:N for Monte Carlo tree search with N simulations per move; or the path of a checkpoint trained on the game (its value estimate is shown with each move).")
     var opponent = "alphabeta"
 
     @Option(name: .customLong("move-time"), help: "Seconds the alpha-beta opponent may think per move: it deepens its search until the time is up (D, if given, caps the depth).")
@@ -103,9 +103,9 @@ struct PlayCommand: ParsableCommand {
             guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got a checkpoint") }
             return [:]
         }
-        if opponent == "random" {
-            guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got --opponent random") }
-            return ["opponent": "random"]
+        if opponent == "random" || opponent == "tactical" {
+            guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got --opponent \(opponent)") }
+            return ["opponent": .string(opponent)]
         }
         var options: Options = ["opponent": "alphabeta"]
         if let moveTime {
@@ -118,7 +118,7 @@ struct PlayCommand: ParsableCommand {
         let maximum = moveTime == nil ? maximumDepth : cellCount
         let parts = opponent.split(separator: ":")
         guard parts.count == 2, parts[0] == "alphabeta", let depth = Int(parts[1]), (1...maximum).contains(depth) else {
-            throw ValidationError("--opponent: expected random, alphabeta or alphabeta:D with D from 1 to \(maximum) for \(env)\(moveTime == nil ? " (deeper with --move-time)" : ""), got \(opponent)")
+            throw ValidationError("--opponent: expected random, tactical, alphabeta or alphabeta:D with D from 1 to \(maximum) for \(env)\(moveTime == nil ? " (deeper with --move-time)" : ""), got \(opponent)")
         }
         options["depth"] = .number(Double(depth))
         return options

@@ -6,18 +6,18 @@ import Testing
 /// checkpoints, and refusals that name the bad player.
 @Suite struct ArenaCommandTests {
     @Test func jsonRanksPlayersWithRandomAtZero() throws {
-        let output = try DojoBinary.run(["arena", "--env", "TicTacToe-v0", "--players", "random", "alphabeta:9", "mcts:50", "--games", "4", "--seed", "3", "--json"])
+        let output = try DojoBinary.run(["arena", "--env", "TicTacToe-v0", "--players", "random", "alphabeta:9", "mcts:50", "tactical", "--games", "4", "--seed", "3", "--json"])
         #expect(output.status == 0, "\(output.stderr)")
         let json = try JSONValue(parsing: output.stdout)
         #expect(json["env"] == "TicTacToe-v0" && json["anchor"] == "random" && json["games_per_side"] == 4 && json["seed"] == 3)
         let players = try #require(json["players"]?.arrayValue)
-        #expect(players.count == 3 && players.last?["name"] == "random" && players.last?["elo"] == 0)
+        #expect(players.count == 4 && players.last?["name"] == "random" && players.last?["elo"] == 0)
         for player in players {
             for key in ["elo", "elo_low", "elo_high", "wins", "draws", "losses", "illegal_moves"] { #expect(player[key] != nil, "no \(key)") }
             #expect(player["illegal_moves"] == 0)
         }
-        #expect(json["pairs"]?.arrayValue?.count == 6)
-        let again = try DojoBinary.run(["arena", "--env", "TicTacToe-v0", "--players", "random", "alphabeta:9", "mcts:50", "--games", "4", "--seed", "3", "--json", "--threads", "1"])
+        #expect(json["pairs"]?.arrayValue?.count == 12)
+        let again = try DojoBinary.run(["arena", "--env", "TicTacToe-v0", "--players", "random", "alphabeta:9", "mcts:50", "tactical", "--games", "4", "--seed", "3", "--json", "--threads", "1"])
         #expect(again.stdout == output.stdout)
     }
 
