@@ -86,7 +86,7 @@ let package = Package(
             name: "AgentsTests", dependencies: ["Agents", "Environments", "Dojo", "NeuralCore", "TestSupport", "AllocationCounter"], exclude: ["Scripts"]
         ),
         .target(name: "CPseudoTerminal", path: "Tests/Support/CPseudoTerminal"),
-        .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal", "TestSupport", "Agents", "Environments", "Dojo", "NeuralCore"], exclude: ["Scripts", "Fixtures"]),
+        .testTarget(name: "DojoCLITests", dependencies: ["CPseudoTerminal", "TestSupport", "Agents", "Environments", "Dojo", "NeuralCore", "Rendering"], exclude: ["Scripts", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -65,7 +65,7 @@ struct PlayCommand: ParsableCommand {
 
     /// Whether `--opponent` names a checkpoint rather than a built-in player.
     private var opponentIsCheckpoint: Bool {
-        !["random", "alphabeta", "mcts"].contains(opponent.split(separator: ":").first.map(String.init) ?? opponent)
+        !TicTacToeEnvironment.builtInOpponentNames.contains(opponent.split(separator: ":").first.map(String.init) ?? opponent)
     }
 
     private func play<Game: BoardGame>(_: Game.Type, hint: String) throws {

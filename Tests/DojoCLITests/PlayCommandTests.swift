@@ -59,6 +59,14 @@ import Testing
         #expect(output.stdout.components(separatedBy: "Your move").count == 3 && output.stdout.contains("Opponent plays"))
     }
 
+    /// Every built-in player `dojo arena` knows is an opponent `dojo play` accepts and that answers.
+    @Test(arguments: ["random", "tactical", "alphabeta:2", "mcts:50"])
+    func everyBuiltInPlayerIsAnOpponent(name: String) throws {
+        let output = try DojoBinary.run(["play", "--opponent", name], input: "4\n")
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        #expect(output.stdout.contains("the opponent (\(name))") && output.stdout.contains("Opponent plays"), "\(output.stdout)")
+    }
+
     @Test func endOfInputEndsTheGameCleanly() throws {
         let output = try DojoBinary.run(["play", "--env", "ConnectFour-v0", "--opponent", "random"], input: "3\n")
         #expect(output.status == 0 && output.stdout.contains("You gave up."))
