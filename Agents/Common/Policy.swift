@@ -1,4 +1,5 @@
 import Dojo
+import NeuralCore
 
 /// Chooses discrete actions from flattened observations: what evaluation, `watch` and the
 /// tools need from any trained agent (a DQN's Q-network, later a PPO actor) or from chance.
@@ -30,6 +31,17 @@ public protocol Policy {
     /// choices depend on nothing training updates return themselves.
     func snapshot() -> any Policy
 
+    /// What a resumable checkpoint keeps of a ``snapshot()`` in a self-play opponent pool: the
+    /// weights training changes, by name, and any setting they act with. Empty for a policy
+    /// whose snapshot is itself.
+    func snapshotState() -> SafeTensors
+
+    /// A frozen copy of this policy acting with `state` (a ``snapshotState()`` of one like
+    /// it) instead of its own weights: how a resumed run rebuilds its opponent pool.
+    ///
+    /// - Throws: `SafeTensorsError` or ``AgentError`` when `state` does not fit the policy.
+    func snapshot(restoring state: SafeTensors) throws -> any Policy
+
     /// The policy's estimate of the return from one flattened observation (a critic's value,
     /// a Q-network's best legal Q-value), or `nil` for a policy without one: what `dojo play`
     /// shows beside a network opponent's moves.
@@ -40,6 +52,10 @@ extension Policy {
     public func resetMemory() {}
 
     public func snapshot() -> any Policy { self }
+
+    public func snapshotState() -> SafeTensors { SafeTensors(tensors: [], metadata: [:]) }
+
+    public func snapshot(restoring state: SafeTensors) throws -> any Policy { self }
 
     public func estimatedValue(of observation: UnsafeBufferPointer<Float>, mask: UnsafeBufferPointer<Bool>?) -> Float? { nil }
 

@@ -35,6 +35,26 @@ public final class DQNPolicy: Policy {
         DQNPolicy(network: network.copy(), explorationRate: explorationRate)
     }
 
+    /// The Q-network's weights, named as in a checkpoint, and the exploration rate under
+    /// `exploration_rate`.
+    public func snapshotState() -> SafeTensors {
+        SafeTensors(
+            tensors: network.model.namedParameters.map { ($0.name, $0.parameter.value) },
+            metadata: [Self.explorationRateKey: String(explorationRate)])
+    }
+
+    public func snapshot(restoring state: SafeTensors) throws -> any Policy {
+        guard let rate = state.metadata[Self.explorationRateKey].flatMap(Double.init), (0...1).contains(rate) else {
+            throw AgentError.invalidConfiguration(
+                field: Self.explorationRateKey, reason: "expected a snapshot's exploration rate from 0 to 1, got \(state.metadata[Self.explorationRateKey] ?? "none")")
+        }
+        let copy = network.copy()
+        try copy.model.load(state)
+        return DQNPolicy(network: copy, explorationRate: rate)
+    }
+
+    private static let explorationRateKey = "exploration_rate"
+
     public func chooseActions(
         observations: UnsafeBufferPointer<Float>, count: Int, masks: UnsafeBufferPointer<Bool>?,
         deterministic: Bool, into actions: UnsafeMutableBufferPointer<Int>, using generator: inout SeededGenerator

@@ -4,7 +4,8 @@ import NeuralCore
 
 /// Resumable DQN checkpoints: besides the policy (`q_net.*` and ``CheckpointMetadata``), the
 /// target network under `q_net_target.*`, Adam's moments under `optimizer.*`, optionally the
-/// replay buffer under `replay_buffer.*`, and in `__metadata__["training_state"]` the JSON of
+/// replay buffer under `replay_buffer.*`, a self-playing run's opponent snapshots under
+/// `opponent_pool.<id>.*`, and in `__metadata__["training_state"]` the JSON of
 /// everything else a run carries: step counters, the collection phase's position, the
 /// exploration and replay generators, the n-step windows, the environments' states and the
 /// statistics behind the metrics. A run resumed from one ends bit-identical to the run that
@@ -32,6 +33,7 @@ struct DQNTrainingState: Codable {
     var accumulator: NStepAccumulator
     var environments: VectorEnvironmentState
     var optimizer: [String: String]
+    var opponentPool: OpponentPool.SavedState?
     var replayBuffer: ReplayBuffer.CheckpointHeader?
 }
 
@@ -49,7 +51,7 @@ extension DQNTraining {
         if configuration.saveReplayBuffer {
             file.tensors += buffer.checkpointTensors(prefix: DQNResumableCheckpoint.replayPrefix)
         }
-        let state = DQNTrainingState(
+        var state = DQNTrainingState(
             seed: seed, timesteps: timesteps, collectionSteps: collectionSteps, phaseSteps: phaseSteps, episodes: episodes,
             evaluationCount: events.statistics.evaluationCount, updates: learner.updates,
             recentReturns: events.statistics.recentReturns, lossSum: events.statistics.lossSum,
@@ -57,6 +59,7 @@ extension DQNTraining {
             exploration: explorationGenerator, replay: replayGenerator,
             accumulator: accumulator, environments: environments, optimizer: optimizer.metadata,
             replayBuffer: configuration.saveReplayBuffer ? buffer.checkpointHeader : nil)
+        state.opponentPool = events.opponentPool?.save(into: &file)
         ResumableCheckpoint.store(state, in: &file)
         return file
     }
@@ -87,6 +90,9 @@ extension DQNTraining {
             try envs.restoreState(state.environments)
         } catch {
             throw .invalidCheckpoint(path: path, reason: "\(error)")
+        }
+        if let pool = events.opponentPool, let saved = state.opponentPool {
+            try pool.restore(saved, from: file, rebuilding: policy, path: path)
         }
         if let header = state.replayBuffer {
             try buffer.restore(header: header, from: file, prefix: DQNResumableCheckpoint.replayPrefix, path: path)

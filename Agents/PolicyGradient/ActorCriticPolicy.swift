@@ -29,6 +29,17 @@ public final class ActorCriticPolicy: Policy {
         ActorCriticPolicy(network: network.copy(), actionCount: actionCount)
     }
 
+    /// The networks' weights, named as in a checkpoint (`policy.0.weight`, ...).
+    public func snapshotState() -> SafeTensors {
+        SafeTensors(tensors: network.module.namedParameters.map { ($0.name, $0.parameter.value) }, metadata: [:])
+    }
+
+    public func snapshot(restoring state: SafeTensors) throws -> any Policy {
+        let copy = network.copy()
+        try copy.module.load(state)
+        return ActorCriticPolicy(network: copy, actionCount: actionCount)
+    }
+
     /// The critic's value of the observation (a recurrent policy's memory is read, not advanced).
     public func estimatedValue(of observation: UnsafeBufferPointer<Float>, mask: UnsafeBufferPointer<Bool>?) -> Float? {
         var value: Float = 0

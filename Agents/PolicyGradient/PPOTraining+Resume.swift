@@ -5,7 +5,7 @@ import NeuralCore
 /// Resumable policy-gradient checkpoints, written between rollouts: the networks as in `final`
 /// (`policy.*`, `value.*`, `lstm.*` and ``CheckpointMetadata``), the optimizer's state under
 /// `optimizer.*`, a recurrent policy's memory of every copy under `memory.hidden` and
-/// `memory.cell`, and in `__metadata__["training_state"]` the JSON of everything else: the
+/// `memory.cell`, a self-playing run's opponent snapshots under `opponent_pool.<id>.*`, and in `__metadata__["training_state"]` the JSON of everything else: the
 /// counters, both generators, the shuffled orders, the episode-start flags, the environments'
 /// states and the statistics behind the metrics. A run resumed from one ends bit-identical to
 /// the run that was never stopped.
@@ -28,6 +28,7 @@ struct PPOTrainingState: Codable {
     var episodeStarts: [Bool]
     var environments: VectorEnvironmentState
     var optimizer: [String: String]
+    var opponentPool: OpponentPool.SavedState?
 }
 
 extension PPOTraining {
@@ -45,10 +46,11 @@ extension PPOTraining {
             file.tensors.append((PPOResumableCheckpoint.memoryHidden, Tensor(shape: shape, scalars: memory.hidden)))
             file.tensors.append((PPOResumableCheckpoint.memoryCell, Tensor(shape: shape, scalars: memory.cell)))
         }
-        let state = PPOTrainingState(
+        var state = PPOTrainingState(
             seed: seed, timesteps: timesteps, episodes: episodes, updates: updates, statistics: events.statistics,
             collection: collectionGenerator, shuffle: shuffleGenerator, rows: rows, copyOrder: copyOrder, episodeStarts: episodeStarts,
             environments: environments, optimizer: optimizer.metadata)
+        state.opponentPool = events.opponentPool?.save(into: &file)
         ResumableCheckpoint.store(state, in: &file)
         return file
     }
@@ -78,6 +80,9 @@ extension PPOTraining {
             try envs.restoreState(state.environments)
         } catch {
             throw .invalidCheckpoint(path: path, reason: "\(error)")
+        }
+        if let pool = events.opponentPool, let saved = state.opponentPool {
+            try pool.restore(saved, from: file, rebuilding: policy, path: path)
         }
         if policy.memory != nil {
             guard let hidden = file[PPOResumableCheckpoint.memoryHidden], let cell = file[PPOResumableCheckpoint.memoryCell],

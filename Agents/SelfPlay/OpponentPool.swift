@@ -1,5 +1,6 @@
 import Dojo
 import Foundation
+import NeuralCore
 
 /// The learner's past selves and the mix of opponents it meets: training adds a frozen
 /// snapshot of the policy every `snapshot_interval` steps (keeping the newest `pool_size`),
@@ -45,6 +46,58 @@ public final class OpponentPool: @unchecked Sendable {
             nextID += 1
             if snapshots.count > settings.poolSize { snapshots.removeFirst() }
         }
+    }
+
+    /// What a resumable checkpoint keeps of the pool besides the snapshots' weights: the next
+    /// snapshot's id, and each snapshot's id and settings, oldest first.
+    struct SavedState: Codable, Equatable {
+        struct Snapshot: Codable, Equatable {
+            var id: Int
+            var metadata: [String: String]
+        }
+
+        var nextID: Int
+        var snapshots: [Snapshot]
+    }
+
+    /// The prefix of the snapshots' tensors in a checkpoint: `opponent_pool.<id>.<name>`.
+    static let tensorPrefix = "opponent_pool."
+
+    /// Appends the snapshots' weights to `file` and returns the rest of the pool's state.
+    func save(into file: inout SafeTensors) -> SavedState {
+        lock.withLock {
+            var saved = SavedState(nextID: nextID, snapshots: [])
+            for (id, policy) in snapshots {
+                let state = policy.snapshotState()
+                file.tensors += state.tensors.map { ("\(Self.tensorPrefix)\(id).\($0.name)", $0.tensor) }
+                saved.snapshots.append(SavedState.Snapshot(id: id, metadata: state.metadata))
+            }
+            return saved
+        }
+    }
+
+    /// Replaces the snapshots with the ones `saved` and `file` (read from `path`) hold, each
+    /// a frozen copy of `policy` acting with its saved weights, so a resumed run meets the
+    /// opponents the stopped one would have.
+    ///
+    /// - Throws: ``AgentError/invalidCheckpoint(path:reason:)`` naming the snapshot that does
+    ///   not fit.
+    func restore(_ saved: SavedState, from file: SafeTensors, rebuilding policy: any Policy, path: String) throws(AgentError) {
+        let ids = saved.snapshots.map(\.id)
+        guard ids.count <= settings.poolSize, ids == ids.sorted(), Set(ids).count == ids.count, ids.allSatisfy({ (0..<saved.nextID).contains($0) }) else {
+            throw .invalidCheckpoint(
+                path: path, reason: "its opponent pool (snapshots \(ids), next \(saved.nextID)) does not fit a pool of \(settings.poolSize)")
+        }
+        var restored: [(id: Int, policy: any Policy)] = []
+        for snapshot in saved.snapshots {
+            let state = ResumableCheckpoint.tensors(withPrefix: "\(Self.tensorPrefix)\(snapshot.id).", in: file, metadata: snapshot.metadata)
+            do {
+                restored.append((snapshot.id, try policy.snapshot(restoring: state)))
+            } catch {
+                throw .invalidCheckpoint(path: path, reason: "opponent pool snapshot \(snapshot.id): \(error)")
+            }
+        }
+        lock.withLock { (snapshots, nextID) = (restored, saved.nextID) }
     }
 
     /// An opponent's name drawn by the shares.
