@@ -5,9 +5,10 @@ import NeuralCore
 /// Resumable policy-gradient checkpoints, written between rollouts: the networks as in `final`
 /// (`policy.*`, `value.*`, `lstm.*` and ``CheckpointMetadata``), the optimizer's state under
 /// `optimizer.*`, a recurrent policy's memory of every copy under `memory.hidden` and
-/// `memory.cell`, a self-playing run's opponent snapshots under `opponent_pool.<id>.*`, and in `__metadata__["training_state"]` the JSON of everything else: the
-/// counters, both generators, the shuffled orders, the episode-start flags, the environments'
-/// states and the statistics behind the metrics. A run resumed from one ends bit-identical to
+/// `memory.cell`, a self-playing run's opponent snapshots under `opponent_pool.<id>.*`, and in
+/// `__metadata__["training_state"]` the JSON of everything else: the counters, both
+/// generators, the shuffled orders, the episode-start flags, the environments' states and the
+/// statistics behind the metrics. A run resumed from one ends bit-identical to
 /// the run that was never stopped.
 enum PPOResumableCheckpoint {
     static let memoryHidden = "memory.hidden"
