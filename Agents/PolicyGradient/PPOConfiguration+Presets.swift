@@ -64,10 +64,10 @@ extension PPOConfiguration {
     /// 128, 4 epochs of minibatches of 512, a [256, 256] MLP over the flattened planes, a
     /// learning rate decayed linearly from 1e-3, an entropy bonus of 0.01 and gamma 0.95 (a
     /// win now worth clearly more than one later), for 15M steps, against the `tactical`
-    /// player and alpha-beta at depth 2 in 30% of the episodes each, a random player in 20%,
-    /// and its own snapshots (a new one every 200k steps, the last 10 kept) and alpha-beta at
-    /// depth 1 in 10% each. The tactical player punishes the one-move blunders (a win left on
-    /// the board, a threat left open) that random play reaches but rarely punishes.
+    /// player in 60% of the episodes, alpha-beta at depth 2 in 20%, and a random player and
+    /// its own snapshots (a new one every 200k steps, the last 10 kept) in 10% each. The
+    /// tactical player punishes the one-move blunders (a win left on the board, a threat left
+    /// open) that random play reaches but rarely punishes.
     public static var connectFourSelfPlay: PPOConfiguration {
         var configuration = boardGameDefault
         configuration.nEnvs = 16
@@ -76,7 +76,7 @@ extension PPOConfiguration {
         configuration.gamma = 0.95
         configuration.totalTimesteps = 15_000_000
         configuration.selfPlay = SelfPlaySettings(
-            opponents: ["tactical": 0.3, "alphabeta:2": 0.3, "random": 0.2, SelfPlaySettings.selfName: 0.1, "alphabeta:1": 0.1],
+            opponents: ["tactical": 0.6, "alphabeta:2": 0.2, "random": 0.1, SelfPlaySettings.selfName: 0.1],
             snapshotInterval: 200_000, poolSize: 10)
         return configuration
     }
