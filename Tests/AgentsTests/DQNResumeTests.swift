@@ -22,6 +22,16 @@ import Testing
         }
     }
 
+    /// Expects the resumed run in `stopped` to end as the uninterrupted run in `whole` did: the
+    /// same final weights bit for bit, and the same metrics rows.
+    func expectSameEnding(of stopped: URL, as whole: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let expected = try SafeTensors(contentsOf: whole.appendingPathComponent("final.safetensors"))
+        let actual = try SafeTensors(contentsOf: stopped.appendingPathComponent("final.safetensors"))
+        #expect(actual.tensors.map(\.name) == expected.tensors.map(\.name), sourceLocation: sourceLocation)
+        #expect(actual.tensors.map(\.tensor) == expected.tensors.map(\.tensor), sourceLocation: sourceLocation)
+        #expect(try metricsWithoutTiming(in: stopped) == metricsWithoutTiming(in: whole), sourceLocation: sourceLocation)
+    }
+
     /// The metrics file without its timing column (steps per second depends on the machine).
     func metricsWithoutTiming(in folder: URL) throws -> [String] {
         try String(contentsOf: folder.appendingPathComponent("progress.csv"), encoding: .utf8)
@@ -64,11 +74,7 @@ import Testing
         #expect(!rest.interrupted && rest.timesteps == uninterrupted.timesteps && rest.episodes == uninterrupted.episodes)
         #expect(rest.updates == uninterrupted.updates)
 
-        let expected = try SafeTensors(contentsOf: whole.appendingPathComponent("final.safetensors"))
-        let actual = try SafeTensors(contentsOf: stopped.appendingPathComponent("final.safetensors"))
-        #expect(actual.tensors.map(\.name) == expected.tensors.map(\.name))
-        #expect(actual.tensors.map(\.tensor) == expected.tensors.map(\.tensor))
-        #expect(try metricsWithoutTiming(in: stopped) == metricsWithoutTiming(in: whole))
+        try expectSameEnding(of: stopped, as: whole)
     }
 
     /// The latest checkpoint holds the target network, Adam's state and the replay buffer
