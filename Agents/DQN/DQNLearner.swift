@@ -10,7 +10,8 @@ import NeuralCore
 /// legal action. Gradients are clipped by global norm before Adam's step. With prioritized
 /// replay each row's loss is weighted by its importance weight, and the |TD errors| are kept
 /// for the priority update. Everything runs on NeuralCore's tape, with no kernels of its own;
-/// the target network values next states on a ``SideThread`` beside the online network's passes.
+/// the target network values next states on a ``SideThread`` beside the online network's passes,
+/// and the same thread computes weight gradients during the backward pass and half of Adam's step.
 public final class DQNLearner {
     /// The network being trained.
     public let online: QNetwork
@@ -56,7 +57,10 @@ public final class DQNLearner {
         tdErrors = Array(repeating: 0, count: batchSize)
         nextActions = Array(repeating: 0, count: batchSize)
         if usesSideThread {
-            sideThread = SideThread { [unowned self] in valueNextStates() }
+            let sideThread = SideThread { [unowned self] in valueNextStates() }
+            self.sideThread = sideThread
+            tape.sideThread = sideThread
+            optimizer.sideThread = sideThread
         }
     }
 

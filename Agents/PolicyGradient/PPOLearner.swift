@@ -81,7 +81,9 @@ public final class PPOLearner {
         let shared = Set(actorParameters.map(ObjectIdentifier.init)).intersection(network.critic.parameters.map(ObjectIdentifier.init))
         separateParameters = network.memory == nil && shared.isEmpty ? (actorParameters, network.critic.parameters) : nil
         if separateParameters != nil && usesSideThread {
-            sideThread = SideThread { [unowned self] in criticStep() }
+            let sideThread = SideThread { [unowned self] in criticStep() }
+            self.sideThread = sideThread
+            tape.sideThread = sideThread
         }
     }
 
@@ -89,7 +91,8 @@ public final class PPOLearner {
     ///
     /// When the actor and the critic share no parameters (no shared trunk, no memory), their
     /// losses are independent: each runs forward and backward on its own tape, the critic's on
-    /// a ``SideThread`` beside the actor's, with the results one tape gives.
+    /// a ``SideThread`` beside the actor's, with the results one tape gives; the actor's weight
+    /// gradients go to the same thread once the critic's step is done.
     @discardableResult
     public func update(on batch: RolloutBatch) -> PPOUpdateStatistics {
         var actor = ActorTerms(), critic = CriticTerms()

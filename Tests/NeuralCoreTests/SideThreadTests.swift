@@ -1,5 +1,6 @@
 import AllocationCounter
 import Foundation
+import Synchronization
 import NeuralCore
 import Testing
 import TestSupport
@@ -45,6 +46,72 @@ import TestSupport
         side.run { _ = tapeA.valueAndGradient(at: first.parameters) { first($0.constant(input)).squared().mean() } }
         let concurrent = (first.parameters + second.parameters).compactMap(\.grad)
         #expect(concurrent.count == 4 && concurrent == sequential)
+    }
+
+    /// A tape that hands weight gradients to a side thread gives the gradients of one that does
+    /// not, bit for bit: over repeated steps (buffers reused and exchanged), and for a weight
+    /// used twice, whose second contribution arrives while the side thread writes the first.
+    @Test func weightGradientsOnTheSideThreadMatchOneThread() {
+        var generator = SplitMix64(seed: 11)
+        let first = Linear(inputSize: 8, outputSize: 48, using: &generator)
+        let twice = Linear(inputSize: 48, outputSize: 48, using: &generator)
+        let parameters = first.parameters + twice.parameters
+        func gradients(on tape: Tape) -> [[Tensor]] {
+            var inputs = SplitMix64(seed: 12)
+            return (0..<4).map { _ in
+                let input = Tensor.uniform([16, 8], lower: -1, upper: 1, using: &inputs)
+                _ = tape.valueAndGradient(at: parameters) { tape in
+                    twice(twice(first(tape.constant(input)).tanh()).relu()).squared().mean()
+                }
+                return parameters.compactMap(\.grad)
+            }
+        }
+        let sideTape = Tape()
+        sideTape.sideThread = SideThread()
+        let expected = gradients(on: Tape())
+        #expect(expected.allSatisfy { $0.count == 4 } && gradients(on: sideTape) == expected)
+    }
+
+    /// ``SideThread/split(_:granule:_:)`` covers the range exactly once, in two parts that meet
+    /// at a multiple of the granule.
+    @Test func splitCoversTheRangeOnce() {
+        let side = SideThread()
+        for count in [0, 1, 15, 16, 17, 33, 1_000, 10_007] {
+            var visits = [Int](repeating: 0, count: count)
+            let parts = Mutex<[Range<Int>]>([])
+            visits.withUnsafeMutableBufferPointer { visits in
+                side.split(count, granule: 16) { range in
+                    for index in range { visits[index] += 1 }
+                    parts.withLock { $0.append(range) }
+                }
+            }
+            let sorted = parts.withLock { $0.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) } }
+            let (first, second) = (sorted.first, sorted.last)
+            #expect(sorted.count == 2, "count \(count)")
+            #expect(visits.allSatisfy { $0 == 1 }, "count \(count)")
+            #expect(first?.lowerBound == 0 && first?.upperBound == second?.lowerBound && second?.upperBound == count, "count \(count)")
+            #expect((first?.count ?? 1) % 16 == 0 || first?.upperBound == count, "count \(count)")
+        }
+    }
+
+    /// Adam given a side thread updates large parameters half there, bit-identical to one thread,
+    /// whatever the size's remainder in the kernel's blocks.
+    @Test func adamWithASideThreadMatchesOneThread() {
+        var generator = SplitMix64(seed: 13)
+        let initial = [Tensor.uniform([10_007], lower: -1, upper: 1, using: &generator), Tensor.uniform([256, 64], lower: -1, upper: 1, using: &generator)]
+        let gradients = (0..<3).map { _ in initial.map { Tensor.uniform($0.shape, lower: -1, upper: 1, using: &generator) } }
+        func trained(_ optimizer: Adam) -> [Tensor] {
+            let parameters = initial.map { Variable($0, requiresGradient: true) }
+            for step in gradients {
+                for (parameter, gradient) in zip(parameters, step) { parameter.grad = gradient }
+                optimizer.step(parameters)
+            }
+            return parameters.map(\.value)
+        }
+        let split = Adam(learningRate: 1e-2)
+        split.sideThread = SideThread()
+        let expected = trained(Adam(learningRate: 1e-2))
+        #expect(expected != initial && trained(split) == expected)
     }
 
     /// A hand-off touches no heap, so training steps that use it stay allocation-free.

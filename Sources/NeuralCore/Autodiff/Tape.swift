@@ -36,6 +36,15 @@ public final class Tape {
     @exclusivity(unchecked) var stack: [(node: Variable, nextParent: Int)] = []
     /// Buffers lent to kernels for intermediate results.
     @exclusivity(unchecked) private var scratch: [[Float]] = []
+    /// Leaves whose gradient waits for the side thread at the end of a backward pass.
+    @exclusivity(unchecked) var leavesAwaitingSideThread: [Variable] = []
+
+    /// A thread that computes weight gradients while the backward pass goes on: a fully
+    /// connected layer's weight gradient (a product as large as the one sent to its input) is
+    /// handed to it, and the pass waits for it only before it returns. The gradients are
+    /// bit-identical to those of one thread. `nil` (the default) computes everything here; a
+    /// tape whose steps run on the side thread itself must not use it.
+    public var sideThread: SideThread?
 
     /// An empty tape.
     public init() {}
@@ -79,6 +88,18 @@ public final class Tape {
     /// Ends the step in progress.
     func endStep() {
         isRecording = false
+    }
+
+    /// Waits for the side thread's weight gradients and adds each to its leaf's ``Variable/grad``
+    /// (the end of a backward pass).
+    func collectSideThreadGradients() {
+        guard !leavesAwaitingSideThread.isEmpty else { return }
+        sideThread?.waitForRequests()
+        for leaf in leavesAwaitingSideThread {
+            leaf.pendingOnSideThread = false
+            leaf.accumulatePendingIntoGradient()
+        }
+        leavesAwaitingSideThread.removeAll(keepingCapacity: true)
     }
 
     /// Runs `body` with a buffer of at least `count` elements (contents unspecified), lent from

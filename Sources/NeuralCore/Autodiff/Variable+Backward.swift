@@ -31,11 +31,16 @@ extension Variable {
             guard node.hasPending else { continue }
             node.hasPending = false
             if node.parents.isEmpty {
-                node.accumulatePendingIntoGradient()
+                if node.pendingOnSideThread, let tape {
+                    tape.leavesAwaitingSideThread.append(node)
+                } else {
+                    node.accumulatePendingIntoGradient()
+                }
             } else {
                 node.operation.propagate(node)
             }
         }
+        tape?.collectSideThreadGradients()
     }
 
     /// Nodes reachable from `self` with every node after all of its parents (iterative DFS);
@@ -72,6 +77,11 @@ extension Variable {
 
     /// Adds `write`'s contribution to this node's incoming gradient.
     func receiveGradient(_ write: (UnsafeMutablePointer<Float>) -> Void, tape: Tape? = nil) {
+        if pendingOnSideThread {
+            // A second contribution to a leaf the side thread is writing: add it after that one.
+            (tape ?? self.tape)?.sideThread?.waitForRequests()
+            pendingOnSideThread = false
+        }
         let count = value.count
         if !hasPending {
             if pending == nil || !Extents(value.shape).matches(pending!.shape) {
@@ -91,24 +101,31 @@ extension Variable {
         }
     }
 
-    /// Adds the incoming gradient to ``grad`` (a leaf's turn in the backward pass). The gradient
-    /// buffer is the leaf's own, never shared with `pending`, so both are written in place.
-    private func accumulatePendingIntoGradient() {
+    /// The buffer for this leaf's first contribution of the pass, when the tape's side thread can
+    /// write it: a parameter that has received nothing yet. The leaf then counts the
+    /// contribution as received (``pendingOnSideThread``) and adds it to ``grad`` once the side
+    /// thread is done; `nil` leaves the contribution to ``send(to:_:)``.
+    func claimPendingForSideThread() -> UnsafeMutablePointer<Float>? {
+        guard requiresGradient, parents.isEmpty, !hasPending, value.count > 0 else { return nil }
+        if pending == nil || !Extents(value.shape).matches(pending!.shape) {
+            pending = Tensor(shape: value.shape, scalars: [Float](repeating: 0, count: value.count))
+        }
+        hasPending = true
+        pendingOnSideThread = true
+        return pending!.scalars.withUnsafeMutableBufferPointer { $0.baseAddress! }
+    }
+
+    /// Adds the incoming gradient to ``grad`` (a leaf's turn in the backward pass). When the
+    /// leaf holds no gradient yet, the pass's buffer becomes the gradient and the old gradient's
+    /// buffer the next pass's, with nothing copied; the two buffers are never shared.
+    func accumulatePendingIntoGradient() {
         guard pending != nil else { return }
         if hasGradient && gradientStorage?.shape == pending!.shape {
             gradientStorage! += pending!
             return
         }
-        if gradientStorage?.shape == pending!.shape {
-            let count = value.count
-            if count > 0 {
-                gradientStorage!.scalars.withUnsafeMutableBufferPointer { target in
-                    pending!.scalars.withUnsafeBufferPointer { target.baseAddress!.update(from: $0.baseAddress!, count: count) }
-                }
-            }
-        } else {
-            gradientStorage = Tensor(shape: pending!.shape, scalars: pending!.scalars.map { $0 })
-        }
+        if gradientStorage?.shape != pending!.shape { gradientStorage = nil }
+        swap(&gradientStorage, &pending)
         hasGradient = true
     }
 }

@@ -18,11 +18,20 @@ extension Variable {
         let (x, w) = (node.parents[0].value, node.parents[1].value)
         let gradient = node.upstream
         let (rows, inputSize, outputSize) = (x.shape[0], x.shape[1], w.shape[0])
+        // The weight's product first, so that a side thread computes it beside the input's.
+        if rows > 0, let sideThread = node.tape?.sideThread, let out = node.parents[1].claimPendingForSideThread() {
+            gradient.withPointer { g in
+                x.withPointer {
+                    sideThread.submit(.init(m: outputSize, n: inputSize, k: rows, a: g, transposingA: true, b: $0, transposingB: false, c: out, accumulate: false))
+                }
+            }
+        } else {
+            node.send(to: 1) { out in
+                gradient.withPointer { g in x.withPointer { gemm(m: outputSize, n: inputSize, k: rows, a: g, transposingA: true, b: $0, c: out, accumulate: false) } }
+            }
+        }
         node.send(to: 0) { out in
             gradient.withPointer { g in w.withPointer { gemm(m: rows, n: inputSize, k: outputSize, a: g, b: $0, c: out, accumulate: false) } }
-        }
-        node.send(to: 1) { out in
-            gradient.withPointer { g in x.withPointer { gemm(m: outputSize, n: inputSize, k: rows, a: g, transposingA: true, b: $0, c: out, accumulate: false) } }
         }
         if node.parents.count == 3 {
             node.send(to: 2) { out in gradient.withPointer { columnSums($0, rows: rows, width: outputSize, into: out) } }

@@ -43,6 +43,8 @@ public final class Variable {
     /// The gradient flowing into this node during a backward pass.
     @exclusivity(unchecked) var pending: Tensor?
     var hasPending = false
+    /// Whether the tape's side thread is writing this leaf's first contribution into `pending`.
+    var pendingOnSideThread = false
     /// The node's position during a ``backward()`` pass, -1 outside one.
     var orderIndex = -1
 

@@ -27,6 +27,9 @@ public final class Adam: Optimizer {
     public let weightDecay: Float
     /// Each parameter's state, by identity.
     public var states = ParameterStates<AdamState>()
+    /// A thread that updates half of each large parameter beside this one (bit-identical to
+    /// one thread), or `nil` to update everything here.
+    public var sideThread: SideThread?
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Float = 1e-3, betas: (Float, Float) = (0.9, 0.999), epsilon: Float = 1e-8, weightDecay: Float = 0) {
@@ -44,7 +47,7 @@ public final class Adam: Optimizer {
     /// Applies the update above to one parameter.
     public func update(_ parameter: inout Tensor, gradient: Tensor, state: inout AdamState) {
         let decayed = weightDecay == 0 ? gradient : gradient + parameter * weightDecay
-        adamUpdate(&parameter, gradient: decayed, state: &state, learningRate: learningRate, betas: betas, epsilon: epsilon)
+        adamUpdate(&parameter, gradient: decayed, state: &state, learningRate: learningRate, betas: betas, epsilon: epsilon, sideThread: sideThread)
     }
 }
 
@@ -63,6 +66,9 @@ public final class AdamW: Optimizer {
     public let weightDecay: Float
     /// Each parameter's state, by identity.
     public var states = ParameterStates<AdamState>()
+    /// A thread that updates half of each large parameter beside this one (bit-identical to
+    /// one thread), or `nil` to update everything here.
+    public var sideThread: SideThread?
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Float = 1e-3, betas: (Float, Float) = (0.9, 0.999), epsilon: Float = 1e-8, weightDecay: Float = 0.01) {
@@ -80,12 +86,17 @@ public final class AdamW: Optimizer {
     /// Decays the parameter, then applies Adam's update.
     public func update(_ parameter: inout Tensor, gradient: Tensor, state: inout AdamState) {
         parameter.subtract(parameter, scaledBy: learningRate * weightDecay)
-        adamUpdate(&parameter, gradient: gradient, state: &state, learningRate: learningRate, betas: betas, epsilon: epsilon)
+        adamUpdate(&parameter, gradient: gradient, state: &state, learningRate: learningRate, betas: betas, epsilon: epsilon, sideThread: sideThread)
     }
 }
 
-/// The bias-corrected Adam step shared by ``Adam`` and ``AdamW``, run by the fused C kernel.
-func adamUpdate(_ parameter: inout Tensor, gradient: Tensor, state: inout AdamState, learningRate: Float, betas: (Float, Float), epsilon: Float) {
+/// The bias-corrected Adam step shared by ``Adam`` and ``AdamW``, run by the fused C kernel; a
+/// parameter of at least ``adamSplitThreshold`` elements is updated half here and half on
+/// `sideThread` when one is given.
+func adamUpdate(
+    _ parameter: inout Tensor, gradient: Tensor, state: inout AdamState, learningRate: Float, betas: (Float, Float), epsilon: Float,
+    sideThread: SideThread? = nil
+) {
     state.step += 1
     let (beta1, beta2) = betas
     let firstCorrection = 1 - _pow(beta1, Float(state.step))
@@ -96,9 +107,25 @@ func adamUpdate(_ parameter: inout Tensor, gradient: Tensor, state: inout AdamSt
                 gradient.scalars.withUnsafeBufferPointer { g in
                     let count = theta.count
                     guard let theta = theta.baseAddress, let m = m.baseAddress, let v = v.baseAddress, let g = g.baseAddress else { return }
-                    nc_adam_update(count, theta, m, v, g, learningRate, beta1, beta2, epsilon, firstCorrection, secondCorrection)
+                    func update(_ range: Range<Int>) {
+                        let start = range.lowerBound
+                        nc_adam_update(
+                            range.count, theta + start, m + start, v + start, g + start, learningRate, beta1, beta2, epsilon, firstCorrection,
+                            secondCorrection)
+                    }
+                    if let sideThread, count >= adamSplitThreshold {
+                        // Blocks of 16 keep every element on the kernel's vector path, as over the whole range.
+                        sideThread.split(count, granule: 16, update)
+                    } else {
+                        update(0..<count)
+                    }
                 }
             }
         }
     }
 }
+
+/// The size from which ``adamUpdate(_:gradient:state:learningRate:betas:epsilon:sideThread:)``
+/// shares a parameter's update with a side thread (below it, the hand-off costs more than half
+/// the update).
+let adamSplitThreshold = 1 << 13

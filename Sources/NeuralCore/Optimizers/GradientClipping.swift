@@ -24,19 +24,29 @@ public func clipGradients(of parameters: [Variable], maxNorm: Float) -> Float {
     return norm
 }
 
-/// The sum of the squares of `values` in double precision, eight lanes at a time (a single
-/// running sum would wait on each addition in turn).
+/// The sum of the squares of `values` in double precision (where each square is exact), in four
+/// independent runs of eight lanes, so that no addition waits on the one before it.
 private func sumOfSquares(_ values: [Float]) -> Double {
     values.withUnsafeBufferPointer { buffer in
         guard let base = buffer.baseAddress else { return 0 }
-        var lanes = SIMD8<Double>()
-        var index = 0
-        while index + 8 <= buffer.count {
+        var lanes = (SIMD8<Double>(), SIMD8<Double>(), SIMD8<Double>(), SIMD8<Double>())
+        func squares(at index: Int) -> SIMD8<Double> {
             let chunk = SIMD8<Double>(UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Float>.self))
-            lanes += chunk * chunk
+            return chunk * chunk
+        }
+        var index = 0
+        while index + 32 <= buffer.count {
+            lanes.0 += squares(at: index)
+            lanes.1 += squares(at: index + 8)
+            lanes.2 += squares(at: index + 16)
+            lanes.3 += squares(at: index + 24)
+            index += 32
+        }
+        while index + 8 <= buffer.count {
+            lanes.0 += squares(at: index)
             index += 8
         }
-        var total = lanes.sum()
+        var total = ((lanes.0 + lanes.1) + (lanes.2 + lanes.3)).sum()
         while index < buffer.count {
             total += Double(buffer[index]) * Double(buffer[index])
             index += 1

@@ -1,17 +1,21 @@
 import Foundation
 import Synchronization
 
-/// A second thread that runs one fixed piece of work beside the caller's, with a hand-off cheap
-/// enough for pieces of a fraction of a millisecond (a critic's training step beside an
-/// actor's): the thread spins briefly for the next request before it sleeps, so back-to-back
-/// requests start within microseconds, where waking a dispatch worker takes tens, and a request
-/// touches no heap.
+/// A second thread that runs pieces of work beside the caller's, with a hand-off cheap enough
+/// for pieces of a fraction of a millisecond (a critic's training step beside an actor's, a
+/// weight gradient beside the rest of a backward pass): the thread spins briefly for the next
+/// request before it sleeps, so back-to-back requests start within microseconds, where waking a
+/// dispatch worker takes tens, and a request touches no heap.
+///
+/// Requests come from one thread, the owner's, and run in the order they were made: the fixed
+/// work of ``run(_:)``, half of a ``split(_:granule:_:)``, and matrix products a ``Tape`` hands
+/// over (``Tape/sideThread``).
 public final class SideThread: @unchecked Sendable {
     private let shared: Shared
 
     /// Starts the thread that runs `work` on each ``run(_:)``; it stops when the object is
     /// released. `work` must not hold the object strongly.
-    public init(work: @escaping () -> Void) {
+    public init(work: @escaping () -> Void = {}) {
         let shared = Shared(work: work)
         self.shared = shared
         let thread = Thread { shared.serve() }
@@ -27,16 +31,81 @@ public final class SideThread: @unchecked Sendable {
     /// both are done. The two must share nothing mutable; everything the work wrote is visible
     /// afterwards.
     public func run(_ here: () -> Void) {
-        shared.phase.store(1, ordering: .sequentiallyConsistent)
-        if shared.asleep.load(ordering: .sequentiallyConsistent) { shared.wake.signal() }
+        let ticket = submit(.work)
         here()
-        while shared.phase.load(ordering: .acquiring) != 2 {}
-        shared.phase.store(0, ordering: .releasing)
+        wait(through: ticket)
+    }
+
+    /// Runs `body` over `0..<count` in two parts, the first here and the second on the side
+    /// thread, and returns when both are done. The parts meet at a multiple of `granule`, so a
+    /// kernel that works in blocks of `granule` elements computes each element as it would over
+    /// the whole range, and the result is bit-identical to `body(0..<count)`.
+    public func split(_ count: Int, granule: Int, _ body: (Range<Int>) -> Void) {
+        let middle = Swift.min((count / 2 + granule - 1) / granule * granule, count)
+        withoutActuallyEscaping(body) { body in
+            let ticket = submit(.range(middle..<count, body))
+            body(0..<middle)
+            wait(through: ticket)
+            // The request's copy of `body` must go before `body` does.
+            shared.requests[ticket % Shared.capacity] = .work
+        }
+    }
+
+    /// Queues `product` behind the earlier requests and returns at once; its operands must stay
+    /// untouched, and its result unread, until ``waitForRequests()``.
+    func submit(_ product: Product) {
+        _ = submit(.product(product))
+    }
+
+    /// Returns when every request made so far is done, with its writes visible.
+    func waitForRequests() {
+        wait(through: shared.submitted.load(ordering: .relaxed))
+    }
+
+    /// Queues `request` (waiting while the queue is full) and wakes the thread if it sleeps;
+    /// returns the request's position in the sequence of all requests, counted from 1.
+    private func submit(_ request: Request) -> Int {
+        let ticket = shared.submitted.load(ordering: .relaxed) + 1
+        while ticket - shared.completed.load(ordering: .acquiring) > Shared.capacity {}
+        shared.requests[ticket % Shared.capacity] = request
+        shared.submitted.store(ticket, ordering: .sequentiallyConsistent)
+        if shared.asleep.load(ordering: .sequentiallyConsistent) { shared.wake.signal() }
+        return ticket
+    }
+
+    /// Spins until the requests up to `ticket` are done.
+    private func wait(through ticket: Int) {
+        while shared.completed.load(ordering: .acquiring) < ticket {}
+    }
+
+    /// A matrix product for the side thread: ``gemm(m:n:k:a:transposingA:b:transposingB:c:accumulate:threadCount:)``'s
+    /// arguments, run there on one thread.
+    struct Product {
+        var m: Int, n: Int, k: Int
+        var a: UnsafePointer<Float>, transposingA: Bool
+        var b: UnsafePointer<Float>, transposingB: Bool
+        var c: UnsafeMutablePointer<Float>, accumulate: Bool
+
+        func compute() {
+            gemm(m: m, n: n, k: k, a: a, transposingA: transposingA, b: b, transposingB: transposingB, c: c, accumulate: accumulate, threadCount: 1)
+        }
+    }
+
+    /// One queued piece of work.
+    enum Request {
+        case work
+        case product(Product)
+        case range(Range<Int>, (Range<Int>) -> Void)
     }
 
     private final class Shared: @unchecked Sendable {
-        /// 0 idle, 1 requested, 2 done.
-        let phase = Atomic<Int>(0)
+        /// How many requests may wait at once.
+        static let capacity = 64
+        /// A ring of requests: request `t` sits at `t % capacity`.
+        let requests = UnsafeMutablePointer<Request>.allocate(capacity: capacity)
+        /// The number of requests made and the number done; the thread runs the ones between.
+        let submitted = Atomic<Int>(0)
+        let completed = Atomic<Int>(0)
         let asleep = Atomic<Bool>(false)
         let stop = Atomic<Bool>(false)
         let wake = DispatchSemaphore(value: 0)
@@ -44,21 +113,34 @@ public final class SideThread: @unchecked Sendable {
 
         init(work: @escaping () -> Void) {
             self.work = work
+            requests.initialize(repeating: .work, count: Self.capacity)
         }
 
-        /// Waits for requests, spinning for about a tenth of a millisecond before sleeping.
+        deinit {
+            requests.deinitialize(count: Self.capacity)
+            requests.deallocate()
+        }
+
+        /// Runs requests in order, spinning for about a tenth of a millisecond for the next one
+        /// before sleeping.
         func serve() {
+            var done = 0
             while !stop.load(ordering: .sequentiallyConsistent) {
                 var spins = 0
-                while phase.load(ordering: .acquiring) != 1 && spins < 200_000 { spins += 1 }
-                guard phase.load(ordering: .sequentiallyConsistent) == 1 else {
+                while submitted.load(ordering: .acquiring) == done && spins < 200_000 { spins += 1 }
+                guard submitted.load(ordering: .sequentiallyConsistent) != done else {
                     asleep.store(true, ordering: .sequentiallyConsistent)
-                    if phase.load(ordering: .sequentiallyConsistent) != 1 && !stop.load(ordering: .sequentiallyConsistent) { wake.wait() }
+                    if submitted.load(ordering: .sequentiallyConsistent) == done && !stop.load(ordering: .sequentiallyConsistent) { wake.wait() }
                     asleep.store(false, ordering: .sequentiallyConsistent)
                     continue
                 }
-                work()
-                phase.store(2, ordering: .releasing)
+                switch requests[(done + 1) % Self.capacity] {
+                case .work: work()
+                case .product(let product): product.compute()
+                case .range(let range, let body): body(range)
+                }
+                done += 1
+                completed.store(done, ordering: .releasing)
             }
         }
     }
