@@ -42,6 +42,16 @@ void nc_sigmoid(const float *x, float *y, ptrdiff_t n);
 /// The logistic function of one value, exactly as nc_sigmoid computes it.
 float nc_sigmoidf(float x);
 
+/// A hint inside a spin-wait loop: the core slows the loop down and gives its resources to
+/// the other thread sharing it, if any (x86 `pause`, Arm `yield`).
+static inline void nc_spin_pause(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
 /// 1 when the running CPU has AVX2 and FMA (the fast path of nc_sgemm), else 0.
 int nc_has_avx2_fma(void);
 
@@ -70,6 +80,10 @@ void nc_col2im(const nc_convolution_geometry *geometry, const float *columns, pt
 
 /// Writes sin(x) and cos(x), with one shared argument reduction where the C library allows.
 void nc_sincos(double x, double *sine, double *cosine);
+
+/// The sum of x[i]² over n elements in double precision, in a fixed order (identical bits on
+/// every CPU path).
+double nc_sum_of_squares(const float *x, ptrdiff_t n);
 
 /// One Adam step over `count` parameters, in place: m ← β₁m + (1-β₁)g, v ← β₂v + (1-β₂)g²,
 /// θ ← θ - rate·(m/first_correction)/(√(v/second_correction) + ε). Arrays must not overlap.

@@ -18,8 +18,9 @@ extension Variable {
         let (x, w) = (node.parents[0].value, node.parents[1].value)
         let gradient = node.upstream
         let (rows, inputSize, outputSize) = (x.shape[0], x.shape[1], w.shape[0])
-        // The weight's product first, so that a side thread computes it beside the input's.
-        if rows > 0, let sideThread = node.tape?.sideThread, let out = node.parents[1].claimPendingForSideThread() {
+        // The weight's product first, so that a side thread computes it beside the input's,
+        // unless that thread is still busy with other work.
+        if rows > 0, let sideThread = node.tape?.sideThread, sideThread.takes(productOf: rows * inputSize * outputSize), let out = node.parents[1].claimPendingForSideThread() {
             gradient.withPointer { g in
                 x.withPointer {
                     sideThread.submit(.init(m: outputSize, n: inputSize, k: rows, a: g, transposingA: true, b: $0, transposingB: false, c: out, accumulate: false))

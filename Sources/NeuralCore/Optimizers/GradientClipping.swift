@@ -1,3 +1,5 @@
+import CNeuralKernels
+
 /// Scales all gradients together so their global L2 norm is at most `maxNorm`, like
 /// `torch.nn.utils.clip_grad_norm_` (used by PPO and A2C).
 ///
@@ -24,33 +26,10 @@ public func clipGradients(of parameters: [Variable], maxNorm: Float) -> Float {
     return norm
 }
 
-/// The sum of the squares of `values` in double precision (where each square is exact), in four
-/// independent runs of eight lanes, so that no addition waits on the one before it.
+/// The sum of the squares of `values` in double precision (the C kernel's fixed order).
 private func sumOfSquares(_ values: [Float]) -> Double {
     values.withUnsafeBufferPointer { buffer in
         guard let base = buffer.baseAddress else { return 0 }
-        var lanes = (SIMD8<Double>(), SIMD8<Double>(), SIMD8<Double>(), SIMD8<Double>())
-        func squares(at index: Int) -> SIMD8<Double> {
-            let chunk = SIMD8<Double>(UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Float>.self))
-            return chunk * chunk
-        }
-        var index = 0
-        while index + 32 <= buffer.count {
-            lanes.0 += squares(at: index)
-            lanes.1 += squares(at: index + 8)
-            lanes.2 += squares(at: index + 16)
-            lanes.3 += squares(at: index + 24)
-            index += 32
-        }
-        while index + 8 <= buffer.count {
-            lanes.0 += squares(at: index)
-            index += 8
-        }
-        var total = ((lanes.0 + lanes.1) + (lanes.2 + lanes.3)).sum()
-        while index < buffer.count {
-            total += Double(buffer[index]) * Double(buffer[index])
-            index += 1
-        }
-        return total
+        return nc_sum_of_squares(base, buffer.count)
     }
 }

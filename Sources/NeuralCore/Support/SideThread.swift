@@ -1,3 +1,4 @@
+import CNeuralKernels
 import Foundation
 import Synchronization
 
@@ -32,8 +33,22 @@ public final class SideThread: @unchecked Sendable {
     /// afterwards.
     public func run(_ here: () -> Void) {
         let ticket = submit(.work)
+        workTicket = ticket
         here()
         wait(through: ticket)
+    }
+
+    /// The position of the last ``run(_:)``'s work among the requests, and of the last product
+    /// with its multiply-add count (owner's thread only).
+    private var workTicket = 0
+    private var lastProduct = (ticket: 0, size: 0)
+
+    /// Whether a product of `size` multiply-adds should go to the thread rather than run here:
+    /// when the thread is done with the work of ``run(_:)`` and has no product left, or only a
+    /// smaller one. A small product queued behind a large one is quicker done here.
+    func takes(productOf size: Int) -> Bool {
+        let completed = shared.completed.load(ordering: .acquiring)
+        return completed >= workTicket && (completed >= lastProduct.ticket || size > lastProduct.size)
     }
 
     /// Runs `body` over `0..<count` in two parts, the first here and the second on the side
@@ -54,7 +69,7 @@ public final class SideThread: @unchecked Sendable {
     /// Queues `product` behind the earlier requests and returns at once; its operands must stay
     /// untouched, and its result unread, until ``waitForRequests()``.
     func submit(_ product: Product) {
-        _ = submit(.product(product))
+        lastProduct = (submit(.product(product)), product.m * product.n * product.k)
     }
 
     /// Returns when every request made so far is done, with its writes visible.
@@ -66,7 +81,7 @@ public final class SideThread: @unchecked Sendable {
     /// returns the request's position in the sequence of all requests, counted from 1.
     private func submit(_ request: Request) -> Int {
         let ticket = shared.submitted.load(ordering: .relaxed) + 1
-        while ticket - shared.completed.load(ordering: .acquiring) > Shared.capacity {}
+        while ticket - shared.completed.load(ordering: .acquiring) > Shared.capacity { nc_spin_pause() }
         shared.requests[ticket % Shared.capacity] = request
         shared.submitted.store(ticket, ordering: .sequentiallyConsistent)
         if shared.asleep.load(ordering: .sequentiallyConsistent) { shared.wake.signal() }
@@ -75,7 +90,7 @@ public final class SideThread: @unchecked Sendable {
 
     /// Spins until the requests up to `ticket` are done.
     private func wait(through ticket: Int) {
-        while shared.completed.load(ordering: .acquiring) < ticket {}
+        while shared.completed.load(ordering: .acquiring) < ticket { nc_spin_pause() }
     }
 
     /// A matrix product for the side thread: ``gemm(m:n:k:a:transposingA:b:transposingB:c:accumulate:threadCount:)``'s
@@ -121,13 +136,16 @@ public final class SideThread: @unchecked Sendable {
             requests.deallocate()
         }
 
-        /// Runs requests in order, spinning for about a tenth of a millisecond for the next one
-        /// before sleeping.
+        /// Runs requests in order, spinning for the next one (20,000 pauses, a tenth of a
+        /// millisecond to a millisecond by CPU) before sleeping.
         func serve() {
             var done = 0
             while !stop.load(ordering: .sequentiallyConsistent) {
                 var spins = 0
-                while submitted.load(ordering: .acquiring) == done && spins < 200_000 { spins += 1 }
+                while submitted.load(ordering: .acquiring) == done && spins < 20_000 {
+                    nc_spin_pause()
+                    spins += 1
+                }
                 guard submitted.load(ordering: .sequentiallyConsistent) != done else {
                     asleep.store(true, ordering: .sequentiallyConsistent)
                     if submitted.load(ordering: .sequentiallyConsistent) == done && !stop.load(ordering: .sequentiallyConsistent) { wake.wait() }
