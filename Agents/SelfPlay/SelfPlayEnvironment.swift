@@ -9,7 +9,8 @@ import Dojo
 /// `opponent: "none"` mode, in which the reward goes to the mover; when the opponent's reply
 /// ends the game, the learner's step gets the opposite of the opponent's reward and the
 /// terminal observation from the learner's side. The learner takes the first side in the
-/// first episode after a seeded reset, then the second, and so on. A reset option `opponent`
+/// first episode after a seeded reset, then the second, and so on, or plays second in the share
+/// of episodes its settings ask (``SelfPlaySettings/secondSideShare``). A reset option `opponent`
 /// (and `agent_side`) picks the opponent of one episode instead of the mix, as evaluation
 /// against a fixed opponent needs.
 ///
@@ -62,7 +63,7 @@ public struct SelfPlayEnvironment<Base: TurnBasedEnvironment>: Wrapper {
             generator = SeededGenerator(seed: seed).child(1)
             episodesSinceSeed = 0
         }
-        learner = episodesSinceSeed % 2 == 0 ? .first : .second
+        learner = pool.settings.learnerPlaysSecond(inEpisode: episodesSinceSeed) ? .second : .first
         episodesSinceSeed += 1
         snapshot = nil
         playsSnapshot = false

@@ -1,6 +1,7 @@
 import Agents
 import Dojo
 import Environments
+import Foundation
 import Testing
 
 /// A scripted player: the lowest legal action of each observation's mask.
@@ -87,6 +88,32 @@ struct SelfPlayEnvironmentTests {
         let draws = (0..<4_000).map { _ in pool.drawOpponent(using: &generator) }
         let randomShare = Double(draws.filter { $0 == "random" }.count) / 4_000
         #expect(abs(randomShare - 0.75) < 0.03)
+    }
+
+    /// By default the learner alternates sides from the first episode after a seeded reset; a
+    /// `second_side_share` of 2/3 gives it the second side in exactly two of every three.
+    @Test func theLearnerPlaysSecondInItsShareOfEpisodes() throws {
+        func sides(share: Double?, episodes: Int = 12) throws -> [Player] {
+            var settings = SelfPlaySettings()
+            settings.opponents = ["random": 1]
+            if let share { settings.secondSideShare = share }
+            var env = try SelfPlayEnvironment(TicTacToeEnvironment(), pool: OpponentPool(settings: settings))
+            return try (0..<episodes).map { episode in
+                _ = try env.reset(seed: episode == 0 ? 7 : nil)
+                #expect(env.base.agentPlayer == env.learner)
+                return env.learner
+            }
+        }
+        #expect(try sides(share: nil) == (0..<12).map { $0 % 2 == 0 ? .first : .second })
+        let twoThirds = try sides(share: 2.0 / 3.0)
+        #expect(twoThirds.filter { $0 == .second }.count == 8)
+        #expect((0..<4).allSatisfy { group in twoThirds[3 * group..<3 * group + 3].filter { $0 == .second }.count == 2 })
+        #expect(try sides(share: 1).allSatisfy { $0 == .second })
+        let decoded = try JSONDecoder().decode(SelfPlaySettings.self, from: Data(#"{"second_side_share": 0.75}"#.utf8))
+        #expect(decoded.secondSideShare == 0.75 && decoded.opponents == SelfPlaySettings().opponents)
+        var settings = SelfPlaySettings()
+        settings.secondSideShare = 1.5
+        #expect(throws: AgentError.self) { try OpponentPool(settings: settings) }
     }
 
     @Test func invalidMixesAreRefusedByName() throws {

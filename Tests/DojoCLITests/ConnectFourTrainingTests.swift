@@ -36,15 +36,16 @@ import Testing
         }
     }
 
-    /// The committed checkpoint is the preset's: its hyperparameters are the preset's own, but
-    /// for the checkpoint interval `dojo train` chose for the run (a tenth of its steps).
+    /// The committed checkpoint is the preset's: its hyperparameters, read as a configuration
+    /// (settings added since take their defaults), are the preset's own, but for the checkpoint
+    /// interval `dojo train` chose for the run (a tenth of its steps).
     @Test func committedCheckpointIsThePresets() throws {
         let metadata = try CheckpointMetadata(entries: SafeTensors(contentsOf: Self.checkpoint).metadata, path: Self.checkpoint.path)
         #expect(metadata.environmentID == "ConnectFour-v0" && metadata.agent == "ppo")
-        var recorded = try #require(metadata.hyperparameters.objectValue)
-        var preset = try #require(PPOConfiguration.connectFourSelfPlay.jsonValue.objectValue)
-        recorded["checkpoint_freq"] = nil
-        preset["checkpoint_freq"] = nil
+        var recorded = try PPOConfiguration(json: metadata.hyperparameters)
+        let preset = PPOConfiguration.connectFourSelfPlay
+        #expect(recorded.checkpointFreq == recorded.totalTimesteps / 10)
+        recorded.checkpointFreq = preset.checkpointFreq
         #expect(recorded == preset)
     }
 
