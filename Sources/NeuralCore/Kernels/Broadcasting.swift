@@ -123,8 +123,32 @@ func broadcastCopy(_ source: UnsafePointer<Float>, _ sourceShape: Extents, _ out
         out.update(from: source, count: target.count)
         return
     }
+    if let repeats = trailingRepeats(of: sourceShape, to: target) {
+        // Each source element fills a contiguous run (a scalar, or a column such as [n, 1] to [n, k]).
+        for index in 0..<sourceShape.count { (out + index * repeats).update(repeating: source[index], count: repeats) }
+        return
+    }
     let strides = broadcastStrides(of: sourceShape, to: target)
     walk(target, strides, SIMD8<Int>()) { flat, offset, _ in out[flat] = source[offset] }
+}
+
+/// How many times each element of `source` repeats, in a contiguous run, when it broadcasts to
+/// `target` along trailing axes only (its other axes equal `target`'s, leading ones of extent 1
+/// allowed); `nil` for any other broadcast.
+private func trailingRepeats(of source: Extents, to target: Extents) -> Int? {
+    guard source.count > 0 else { return nil }
+    let offset = target.rank - source.rank
+    var repeats = 1
+    var axis = target.rank - 1
+    while axis >= 0 && (axis < offset || source[axis - offset] == 1) {
+        repeats *= target[axis]
+        axis -= 1
+    }
+    while axis >= 0 {
+        guard axis >= offset && source[axis - offset] == target[axis] else { return nil }
+        axis -= 1
+    }
+    return repeats
 }
 
 /// A set of axes, as bits.
@@ -180,6 +204,16 @@ func sumAxes(_ input: UnsafePointer<Float>, _ shape: Extents, _ axes: AxisSet, i
 /// rows of the inner extent at a time so reads are contiguous and vectorise.
 func sumAlong(_ axis: Int, _ input: UnsafePointer<Float>, _ shape: Extents, into out: UnsafeMutablePointer<Float>) {
     let outer = shape.count(before: axis), extent = shape[axis], inner = shape.count(after: axis)
+    if inner == 1 {
+        // Along the last axis: one running sum per row, kept in a register.
+        for block in 0..<outer {
+            let row = input + block * extent
+            var total: Float = 0
+            for step in 0..<extent { total += row[step] }
+            out[block] = total
+        }
+        return
+    }
     for block in 0..<outer {
         let target = out + block * inner
         target.update(repeating: 0, count: inner)

@@ -54,7 +54,8 @@ public final class SideThread: @unchecked Sendable {
     /// Runs `body` over `0..<count` in two parts, the first here and the second on the side
     /// thread, and returns when both are done. The parts meet at a multiple of `granule`, so a
     /// kernel that works in blocks of `granule` elements computes each element as it would over
-    /// the whole range, and the result is bit-identical to `body(0..<count)`.
+    /// the whole range, and the result is bit-identical to `body(0..<count)`. `body` must be
+    /// safe to run on the two parts at once (each part writing only its own elements).
     public func split(_ count: Int, granule: Int, _ body: (Range<Int>) -> Void) {
         let middle = Swift.min((count / 2 + granule - 1) / granule * granule, count)
         withoutActuallyEscaping(body) { body in
