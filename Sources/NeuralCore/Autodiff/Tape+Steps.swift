@@ -11,6 +11,8 @@ extension Tape {
         zeroGradients(of: parameters)
         beginStep(recordingGradients: true)
         for parameter in parameters { parameter.tape = self }
+        // Room for every parameter to wait for the side thread, however many do in this step.
+        if sideThread != nil { leavesAwaitingSideThread.reserveCapacity(parameters.count) }
         defer {
             for parameter in parameters { parameter.tape = nil }
             endStep()
