@@ -84,10 +84,7 @@ extension Variable {
         }
         let count = value.count
         if !hasPending {
-            if pending == nil || !Extents(value.shape).matches(pending!.shape) {
-                pending = Tensor(shape: value.shape, scalars: [Float](repeating: 0, count: count))
-            }
-            hasPending = true
+            startPending()
             guard count > 0 else { return }
             pending!.scalars.withUnsafeMutableBufferPointer { write($0.baseAddress!) }
             return
@@ -101,16 +98,22 @@ extension Variable {
         }
     }
 
+    /// Marks the first contribution of the pass as arrived, with `pending` shaped like the value
+    /// (reused from the last pass when it is) for it to be written into.
+    private func startPending() {
+        if pending == nil || !Extents(value.shape).matches(pending!.shape) {
+            pending = Tensor(shape: value.shape, scalars: [Float](repeating: 0, count: value.count))
+        }
+        hasPending = true
+    }
+
     /// The buffer for this leaf's first contribution of the pass, when the tape's side thread can
     /// write it: a parameter that has received nothing yet. The leaf then counts the
     /// contribution as received (``pendingOnSideThread``) and adds it to ``grad`` once the side
     /// thread is done; `nil` leaves the contribution to ``send(to:_:)``.
     func claimPendingForSideThread() -> UnsafeMutablePointer<Float>? {
         guard requiresGradient, parents.isEmpty, !hasPending, value.count > 0 else { return nil }
-        if pending == nil || !Extents(value.shape).matches(pending!.shape) {
-            pending = Tensor(shape: value.shape, scalars: [Float](repeating: 0, count: value.count))
-        }
-        hasPending = true
+        startPending()
         pendingOnSideThread = true
         return pending!.scalars.withUnsafeMutableBufferPointer { $0.baseAddress! }
     }
