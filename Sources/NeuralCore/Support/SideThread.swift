@@ -82,7 +82,8 @@ public final class SideThread: @unchecked Sendable {
     /// returns the request's position in the sequence of all requests, counted from 1.
     private func submit(_ request: Request) -> Int {
         let ticket = shared.submitted.load(ordering: .relaxed) + 1
-        while ticket - shared.completed.load(ordering: .acquiring) > Shared.capacity { nc_spin_pause() }
+        var backoff = Backoff()
+        while ticket - shared.completed.load(ordering: .acquiring) > Shared.capacity { backoff.wait() }
         shared.requests[ticket % Shared.capacity] = request
         shared.submitted.store(ticket, ordering: .sequentiallyConsistent)
         if shared.asleep.load(ordering: .sequentiallyConsistent) { shared.wake.signal() }
@@ -91,7 +92,25 @@ public final class SideThread: @unchecked Sendable {
 
     /// Spins until the requests up to `ticket` are done.
     private func wait(through ticket: Int) {
-        while shared.completed.load(ordering: .acquiring) < ticket { nc_spin_pause() }
+        var backoff = Backoff()
+        while shared.completed.load(ordering: .acquiring) < ticket { backoff.wait() }
+    }
+
+    /// A waiter's pause between two looks: the CPU's spin hint for about a third of a
+    /// millisecond, then giving up the core each time, so that when more threads than cores
+    /// are runnable (tests in parallel) the thread waited for gets to run instead of the waiter
+    /// spinning through its time slice.
+    private struct Backoff {
+        private var spins = 0
+
+        mutating func wait() {
+            if spins < 20_000 {
+                nc_spin_pause()
+                spins += 1
+            } else {
+                sched_yield()
+            }
+        }
     }
 
     /// A matrix product for the side thread: ``gemm(m:n:k:a:transposingA:b:transposingB:c:accumulate:threadCount:)``'s
@@ -137,13 +156,13 @@ public final class SideThread: @unchecked Sendable {
             requests.deallocate()
         }
 
-        /// Runs requests in order, spinning for the next one (20,000 pauses, a tenth of a
-        /// millisecond to a millisecond by CPU) before sleeping.
+        /// Runs requests in order, spinning for the next one (5,000 pauses, some tens of
+        /// microseconds) before sleeping, so an idle side thread soon leaves its core.
         func serve() {
             var done = 0
             while !stop.load(ordering: .sequentiallyConsistent) {
                 var spins = 0
-                while submitted.load(ordering: .acquiring) == done && spins < 20_000 {
+                while submitted.load(ordering: .acquiring) == done && spins < 5_000 {
                     nc_spin_pause()
                     spins += 1
                 }
