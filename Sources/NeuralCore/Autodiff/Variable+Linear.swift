@@ -18,8 +18,8 @@ extension Variable {
         let (x, w) = (node.parents[0].value, node.parents[1].value)
         let gradient = node.upstream
         let (rows, inputSize, outputSize) = (x.shape[0], x.shape[1], w.shape[0])
-        // The weight's product first, so that a side thread computes it beside the input's,
-        // unless that thread is still busy with other work.
+        // The weight's product first, so that a side thread computes it beside the input's
+        // when it would start it sooner than this one (``SideThread/takes(productOf:)``).
         if rows > 0, let sideThread = node.tape?.sideThread, sideThread.takes(productOf: rows * inputSize * outputSize), let out = node.parents[1].claimPendingForSideThread() {
             gradient.withPointer { g in
                 x.withPointer {
