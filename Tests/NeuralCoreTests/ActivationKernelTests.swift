@@ -36,6 +36,26 @@ struct ActivationKernelTests {
         #expect(nc_tanhf(.nan).isNaN)
     }
 
+    /// The AVX-512 tanh computes one branch for a block of 16 values all below 0.625 or all
+    /// above, and both for a mixed block: every kind of block, and every tail length, gives the
+    /// scalar bits.
+    @Test func tanhGivesTheScalarBitsInEveryKindOfBlock() {
+        let small: [Float] = (0..<16).map { Float($0) * 0.039 - 0.6 }
+        let large: [Float] = (0..<16).map { Float($0) * ($0.isMultiple(of: 2) ? 0.7 : -1.3) + 0.625 }
+        let mixed: [Float] = (0..<16).map { $0.isMultiple(of: 3) ? large[$0] : small[$0] }
+        let special: [Float] = [.nan, -.nan, .infinity, -.infinity, 0, -0, 0.625, -0.625, 1e-40, -9, 9, 18, 0.6249999, 3, -0.1, 0.5]
+        let blocks = [small, large, mixed, special, small, special, large, mixed]
+        let inputs = blocks.flatMap { $0 }
+        for count in 0...inputs.count {
+            var outputs = [Float](repeating: 7, count: inputs.count)
+            nc_tanh(inputs, &outputs, count)
+            for index in 0..<count {
+                #expect(outputs[index].bitPattern == nc_tanhf(inputs[index]).bitPattern, "tanh(\(inputs[index])) of \(count)")
+            }
+            #expect(outputs[count...].allSatisfy { $0 == 7 }, "wrote past \(count) values")
+        }
+    }
+
     @Test func sigmoidIsWithinTwoUlp() {
         var outputs = [Float](repeating: 0, count: Self.inputs.count)
         nc_sigmoid(Self.inputs, &outputs, Self.inputs.count)
