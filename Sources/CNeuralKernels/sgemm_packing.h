@@ -38,22 +38,24 @@ __attribute__((target("avx2"), unused)) static void transpose_4x4(const float *s
 #endif
 
 // Packs rows [0, mc) × columns [0, kc) of A into strips of mr rows, column-major within a strip,
-// zero-padded. Each source line is read contiguously: whole columns of a transposed A, rows
-// otherwise, which `vector_transpose` (x86 AVX2/AVX-512 callers only) moves in 8×8 and 4×4 blocks.
+// zero-padded. Each source line is read contiguously, and once: a transposed A's stored rows
+// (whole columns of A) are dealt out to every strip in one pass, since reading them strip by
+// strip would fetch each cache line once per strip; rows of A otherwise, which
+// `vector_transpose` (x86 AVX2/AVX-512 callers only) moves in 8×8 and 4×4 blocks.
 NC_INLINE void pack_a(ptrdiff_t mc, ptrdiff_t kc, matrix_view a, float *buffer, int mr, int vector_transpose) {
+    if (a.row_stride == 1) {
+        ptrdiff_t full = mc / mr * mr;
+        for (ptrdiff_t p = 0; p < kc; ++p) {
+            const float *column = a.data + p * a.column_stride;
+            for (ptrdiff_t strip = 0; strip < full; strip += mr) {
+                memcpy(buffer + strip * kc + p * mr, column + strip, (size_t)mr * sizeof(float));
+            }
+            for (ptrdiff_t i = 0; full < mc && i < mr; ++i) buffer[full * kc + p * mr + i] = full + i < mc ? column[full + i] : 0.0f;
+        }
+        return;
+    }
     for (ptrdiff_t strip = 0; strip < mc; strip += mr, buffer += mr * kc) {
         ptrdiff_t rows = mc - strip < mr ? mc - strip : mr;
-        if (a.row_stride == 1) {
-            for (ptrdiff_t p = 0; p < kc; ++p) {
-                const float *column = a.data + strip + p * a.column_stride;
-                if (rows == mr) {
-                    memcpy(buffer + p * mr, column, (size_t)mr * sizeof(float));
-                } else {
-                    for (ptrdiff_t i = 0; i < mr; ++i) buffer[p * mr + i] = i < rows ? column[i] : 0.0f;
-                }
-            }
-            continue;
-        }
         ptrdiff_t p_start = 0;
 #ifdef NC_X86
         if (vector_transpose && rows == mr && a.column_stride == 1 && mr % 4 == 0) {

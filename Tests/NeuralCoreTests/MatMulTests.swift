@@ -23,6 +23,7 @@ struct MatMulTests {
         Case(m: 9, n: 1024, k: 40, transposingLHS: false, transposingRHS: false, threads: 1),
         Case(m: 61, n: 97, k: 257, transposingLHS: false, transposingRHS: false, threads: 2),
         Case(m: 25, n: 130, k: 33, transposingLHS: true, transposingRHS: true, threads: 2),
+        Case(m: 150, n: 40, k: 70, transposingLHS: true, transposingRHS: false, threads: 1),
     ]
 
     @Test(arguments: cases)
