@@ -60,6 +60,13 @@ struct TensorTests {
         #expect((matrix + row).scalars == [11, 22, 33, 14, 25, 36])
         #expect((matrix * column).scalars == [1, 2, 3, 8, 10, 12])
         #expect((column - row).shape == [2, 3])
+        #expect((matrix - column).scalars == [0, 1, 2, 2, 3, 4])
+        #expect((column - matrix).scalars == [0, -1, -2, -2, -3, -4])
+        let cube = Tensor(shape: [2, 2, 3], scalars: (1...12).map(Float.init))
+        let perBlock = Tensor(shape: [2, 1, 1], scalars: [1, 100])
+        let blockValues: [Float] = (0..<12).map { $0 < 6 ? 1 : 100 }
+        #expect((cube - perBlock).scalars == zip(cube.scalars, blockValues).map { $0 - $1 })
+        #expect((perBlock / cube).scalars == zip(blockValues, cube.scalars).map { $0 / $1 })
         #expect((matrix / 2).scalars == [0.5, 1, 1.5, 2, 2.5, 3])
     }
 

@@ -52,7 +52,8 @@ private func isSuffix(_ suffix: Extents, of shape: Extents) -> Bool {
 }
 
 /// `out[i] = f(lhs[i'], rhs[i''])` over the broadcast of the two shapes (``broadcastExtents(_:_:)``),
-/// with fast paths for equal shapes, a one-element operand and a trailing-axes operand.
+/// with fast paths for equal shapes, a one-element operand, a trailing-axes operand and an
+/// operand repeated along trailing axes.
 func broadcastBinary<F: BinaryFunction>(
     _ f: F, _ lhs: UnsafePointer<Float>, _ lhsShape: Extents, _ rhs: UnsafePointer<Float>, _ rhsShape: Extents,
     _ out: UnsafeMutablePointer<Float>, _ outShape: Extents
@@ -76,6 +77,17 @@ func broadcastBinary<F: BinaryFunction>(
         while start < total {
             for index in 0..<width { out[start + index] = f(lhs[index], rhs[start + index]) }
             start += width
+        }
+    } else if lhsShape == outShape, let repeats = trailingRepeats(of: rhsShape, to: outShape) {
+        // Each right element meets a contiguous run: `x - logSumExp(x)` over [n, k] and [n, 1].
+        for row in 0..<rhsShape.count {
+            let value = rhs[row], start = row * repeats
+            for index in start..<(start + repeats) { out[index] = f(lhs[index], value) }
+        }
+    } else if rhsShape == outShape, let repeats = trailingRepeats(of: lhsShape, to: outShape) {
+        for row in 0..<lhsShape.count {
+            let value = lhs[row], start = row * repeats
+            for index in start..<(start + repeats) { out[index] = f(value, rhs[index]) }
         }
     } else {
         let left = broadcastStrides(of: lhsShape, to: outShape)
