@@ -92,9 +92,10 @@ NC_INLINE void small_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, 
 // The five-loop driver for an mr×nr `kernel`. A B stored row-major (not transposed) is read in
 // place, each full nr-wide strip with its own row stride, since its rows are already contiguous;
 // only transposed B, ragged edge strips and row strides that are multiples of 4 KiB (whose rows
-// would all land in the same L1 cache sets) are packed.
+// would all land in the same L1 cache sets) are packed. With `transposed_c` the product is
+// C's transpose: element (i, j) goes to c[j * ldc + i], through the edge buffer.
 NC_INLINE void blocked_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc,
-                            int accumulate, micro_kernel kernel, int mr, int nr, int vector_transpose) {
+                            int accumulate, micro_kernel kernel, int mr, int nr, int vector_transpose, int transposed_c) {
     int direct_b = b.column_stride == 1 && b.row_stride % 1024 != 0;
     // Packing space sized for this product: MC×KC of A (fewer rows or columns when the product
     // has fewer), then KC × one strip (B read in place) or KC×NC of B, rounded to cache lines.
@@ -135,8 +136,18 @@ NC_INLINE void blocked_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a
                     }
                     for (ptrdiff_t ir = 0; ir < mc; ir += mr) {
                         ptrdiff_t rows = mc - ir < mr ? mc - ir : mr;
-                        float *tile = c + (ic + ir) * ldc + jc + jr;
                         const float *a_strip = packed_a + ir * kc;
+                        if (transposed_c) {
+                            kernel(kc, a_strip, b_strip, b_step, edge, nr, 0);
+                            float *tile = c + (jc + jr) * ldc + ic + ir;
+                            for (ptrdiff_t j = 0; j < columns; ++j) {
+                                for (ptrdiff_t i = 0; i < rows; ++i) {
+                                    tile[j * ldc + i] = add ? tile[j * ldc + i] + edge[i * nr + j] : edge[i * nr + j];
+                                }
+                            }
+                            continue;
+                        }
+                        float *tile = c + (ic + ir) * ldc + jc + jr;
                         if (rows == mr && columns == nr) {
                             kernel(kc, a_strip, b_strip, b_step, tile, ldc, add);
                         } else {
@@ -154,13 +165,22 @@ NC_INLINE void blocked_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a
     }
 }
 
-// The whole product for one instruction set: unpacked for tiny shapes, else blocked.
+// The whole product for one instruction set: unpacked for tiny shapes, else blocked. A product
+// at most mr columns wide (a layer with one to a few outputs, a weight gradient of a few
+// inputs) and at least nr tall is computed as its transpose, C' = B'A': an mr×nr tile then
+// holds up to mr of its columns by nr of its rows, where it would hold nr columns of which the
+// product fills only a few. Each element is the same fused multiply-add chain over p either
+// way (a product's factors commute exactly), so the bits are the same.
 NC_INLINE void sgemm_with(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a, matrix_view b, float *c, ptrdiff_t ldc,
                           int accumulate, int blocked, micro_kernel kernel, int mr, int nr, int vector_transpose) {
     if (!blocked) {
         small_gemm(m, n, k, a, b, c, ldc, accumulate);
+    } else if (n <= mr && m >= nr) {
+        matrix_view b_transposed = {b.data, b.column_stride, b.row_stride};
+        matrix_view a_transposed = {a.data, a.column_stride, a.row_stride};
+        blocked_gemm(n, m, k, b_transposed, a_transposed, c, ldc, accumulate, kernel, mr, nr, vector_transpose, 1);
     } else {
-        blocked_gemm(m, n, k, a, b, c, ldc, accumulate, kernel, mr, nr, vector_transpose);
+        blocked_gemm(m, n, k, a, b, c, ldc, accumulate, kernel, mr, nr, vector_transpose, 0);
     }
 }
 

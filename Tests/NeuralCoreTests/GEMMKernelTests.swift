@@ -4,7 +4,8 @@ import Testing
 
 /// The instruction-set kernels of `nc_sgemm` against each other: the AVX-512 (8×32 tile) and
 /// AVX2 (6×16 tile) paths must agree bit for bit, and the portable one to rounding, on shapes
-/// that cross every tile, KC and NC edge, with and without accumulation.
+/// that cross every tile, KC and NC edge, with and without accumulation, and narrow products
+/// computed as their transposes.
 struct GEMMKernelTests {
     struct Case: Sendable, CustomStringConvertible {
         let m: Int, n: Int, k: Int
@@ -21,6 +22,12 @@ struct GEMMKernelTests {
         Case(m: 130, n: 96, k: 64, transposingA: false, transposingB: false),
         Case(m: 16, n: 27, k: 196, transposingA: false, transposingB: true),
         Case(m: 32, n: 144, k: 150, transposingA: false, transposingB: true),
+        // At most 8 columns: the AVX-512 path computes the transpose (its tile has 8 rows),
+        // the AVX2 path (6 rows) computes 7 or 8 columns directly, so their equality shows
+        // the transposed product has the same bits.
+        Case(m: 300, n: 7, k: 70, transposingA: false, transposingB: true),
+        Case(m: 64, n: 8, k: 300, transposingA: true, transposingB: false),
+        Case(m: 45, n: 1, k: 33, transposingA: false, transposingB: false),
     ]
 
     /// `C = op(A)·op(B) + C₀` asked of an instruction set (0 portable, 1 AVX2, 2 AVX-512), and

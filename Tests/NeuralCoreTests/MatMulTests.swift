@@ -24,6 +24,8 @@ struct MatMulTests {
         Case(m: 61, n: 97, k: 257, transposingLHS: false, transposingRHS: false, threads: 2),
         Case(m: 25, n: 130, k: 33, transposingLHS: true, transposingRHS: true, threads: 2),
         Case(m: 150, n: 40, k: 70, transposingLHS: true, transposingRHS: false, threads: 1),
+        Case(m: 300, n: 1, k: 64, transposingLHS: false, transposingRHS: true, threads: 2),
+        Case(m: 64, n: 4, k: 300, transposingLHS: true, transposingRHS: false, threads: nil),
     ]
 
     @Test(arguments: cases)
