@@ -140,8 +140,8 @@ NC_INLINE void blocked_gemm(ptrdiff_t m, ptrdiff_t n, ptrdiff_t k, matrix_view a
                         if (transposed_c) {
                             kernel(kc, a_strip, b_strip, b_step, edge, nr, 0);
                             float *tile = c + (jc + jr) * ldc + ic + ir;
-                            for (ptrdiff_t j = 0; j < columns; ++j) {
-                                for (ptrdiff_t i = 0; i < rows; ++i) {
+                            for (ptrdiff_t i = 0; i < rows; ++i) {
+                                for (ptrdiff_t j = 0; j < columns; ++j) {
                                     tile[j * ldc + i] = add ? tile[j * ldc + i] + edge[i * nr + j] : edge[i * nr + j];
                                 }
                             }
