@@ -43,7 +43,7 @@ struct ActivationKernelTests {
         let small: [Float] = (0..<16).map { Float($0) * 0.039 - 0.6 }
         let large: [Float] = (0..<16).map { Float($0) * ($0.isMultiple(of: 2) ? 0.7 : -1.3) + 0.625 }
         let mixed: [Float] = (0..<16).map { $0.isMultiple(of: 3) ? large[$0] : small[$0] }
-        let special: [Float] = [.nan, -.nan, .infinity, -.infinity, 0, -0, 0.625, -0.625, 1e-40, -9, 9, 18, 0.6249999, 3, -0.1, 0.5]
+        let special: [Float] = [.nan, -.nan, .infinity, -.infinity, 0, -0, 0.625, -0.625, Float.leastNormalMagnitude / 8, -9, 9, 18, 0.6249999, 3, -0.1, 0.5]
         let blocks = [small, large, mixed, special, small, special, large, mixed]
         let inputs = blocks.flatMap { $0 }
         for count in 0...inputs.count {
