@@ -75,17 +75,22 @@ import TestSupport
     /// ``SideThread/split(_:granule:_:)`` covers the range exactly once, in two parts that meet
     /// at a multiple of the granule.
     @Test func splitCoversTheRangeOnce() {
+        final class Visits: SplitWork {
+            var counts: UnsafeMutableBufferPointer<Int>
+            let parts = Mutex<[Range<Int>]>([])
+            init(_ count: Int) { counts = .allocate(capacity: count); counts.initialize(repeating: 0) }
+            deinit { counts.deallocate() }
+            func perform(_ range: Range<Int>) {
+                for index in range { counts[index] += 1 }
+                parts.withLock { $0.append(range) }
+            }
+        }
         let side = SideThread()
         for count in [0, 1, 15, 16, 17, 33, 1_000, 10_007] {
-            var visits = [Int](repeating: 0, count: count)
-            let parts = Mutex<[Range<Int>]>([])
-            visits.withUnsafeMutableBufferPointer { visits in
-                side.split(count, granule: 16) { range in
-                    for index in range { visits[index] += 1 }
-                    parts.withLock { $0.append(range) }
-                }
-            }
-            let sorted = parts.withLock { $0.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) } }
+            let work = Visits(count)
+            side.split(count, granule: 16, work)
+            let visits = Array(work.counts)
+            let sorted = work.parts.withLock { $0.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) } }
             let (first, second) = (sorted.first, sorted.last)
             #expect(sorted.count == 2, "count \(count)")
             #expect(visits.allSatisfy { $0 == 1 }, "count \(count)")
@@ -112,6 +117,19 @@ import TestSupport
         split.sideThread = SideThread()
         let expected = trained(Adam(learningRate: 1e-2))
         #expect(expected != initial && trained(split) == expected)
+    }
+
+    /// Adam's step shares a large parameter with the side thread without touching the heap.
+    @Test(.enabled(if: runsAllocationChecks, "allocation counts are promised for optimised builds"))
+    func sharedAdamStepAllocatesNothing() async {
+        await #expect(processExitsWith: .success) {
+            var generator = SplitMix64(seed: 19)
+            let parameter = Variable(Tensor.uniform([10_007], lower: -1, upper: 1, using: &generator), requiresGradient: true)
+            parameter.grad = Tensor.uniform([10_007], lower: -1, upper: 1, using: &generator)
+            let optimizer = Adam(learningRate: 1e-3)
+            optimizer.sideThread = SideThread()
+            exit(TrainingAllocationTests.allocationsOfTenSteps { optimizer.step([parameter]) })
+        }
     }
 
     /// A hand-off touches no heap, so training steps that use it stay allocation-free.

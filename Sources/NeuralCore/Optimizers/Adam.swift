@@ -30,6 +30,8 @@ public final class Adam: Optimizer {
     /// A thread that updates half of each large parameter beside this one (bit-identical to
     /// one thread), or `nil` to update everything here.
     public var sideThread: SideThread?
+    /// The kernel call that the side thread shares.
+    private let kernelCall = AdamKernelCall()
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Float = 1e-3, betas: (Float, Float) = (0.9, 0.999), epsilon: Float = 1e-8, weightDecay: Float = 0) {
@@ -47,7 +49,9 @@ public final class Adam: Optimizer {
     /// Applies the update above to one parameter.
     public func update(_ parameter: inout Tensor, gradient: Tensor, state: inout AdamState) {
         let decayed = weightDecay == 0 ? gradient : gradient + parameter * weightDecay
-        adamUpdate(&parameter, gradient: decayed, state: &state, learningRate: learningRate, betas: betas, epsilon: epsilon, sideThread: sideThread)
+        adamUpdate(
+            &parameter, gradient: decayed, state: &state, learningRate: learningRate, betas: betas, epsilon: epsilon, sideThread: sideThread,
+            call: kernelCall)
     }
 }
 
@@ -69,6 +73,8 @@ public final class AdamW: Optimizer {
     /// A thread that updates half of each large parameter beside this one (bit-identical to
     /// one thread), or `nil` to update everything here.
     public var sideThread: SideThread?
+    /// The kernel call that the side thread shares.
+    private let kernelCall = AdamKernelCall()
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Float = 1e-3, betas: (Float, Float) = (0.9, 0.999), epsilon: Float = 1e-8, weightDecay: Float = 0.01) {
@@ -86,38 +92,36 @@ public final class AdamW: Optimizer {
     /// Decays the parameter, then applies Adam's update.
     public func update(_ parameter: inout Tensor, gradient: Tensor, state: inout AdamState) {
         parameter.subtract(parameter, scaledBy: learningRate * weightDecay)
-        adamUpdate(&parameter, gradient: gradient, state: &state, learningRate: learningRate, betas: betas, epsilon: epsilon, sideThread: sideThread)
+        adamUpdate(
+            &parameter, gradient: gradient, state: &state, learningRate: learningRate, betas: betas, epsilon: epsilon, sideThread: sideThread,
+            call: kernelCall)
     }
 }
 
-/// The bias-corrected Adam step shared by ``Adam`` and ``AdamW``, run by the fused C kernel; a
-/// parameter of at least ``adamSplitThreshold`` elements is updated half here and half on
-/// `sideThread` when one is given.
+/// The bias-corrected Adam step shared by ``Adam`` and ``AdamW``, run by the fused C kernel
+/// through `call`; a parameter of at least ``adamSplitThreshold`` elements is updated half here
+/// and half on `sideThread` when one is given.
 func adamUpdate(
     _ parameter: inout Tensor, gradient: Tensor, state: inout AdamState, learningRate: Float, betas: (Float, Float), epsilon: Float,
-    sideThread: SideThread? = nil
+    sideThread: SideThread? = nil, call: AdamKernelCall
 ) {
     state.step += 1
-    let (beta1, beta2) = betas
-    let firstCorrection = 1 - _pow(beta1, Float(state.step))
-    let secondCorrection = 1 - _pow(beta2, Float(state.step))
+    (call.learningRate, call.beta1, call.beta2, call.epsilon) = (learningRate, betas.0, betas.1, epsilon)
+    call.firstCorrection = 1 - _pow(betas.0, Float(state.step))
+    call.secondCorrection = 1 - _pow(betas.1, Float(state.step))
     parameter.scalars.withUnsafeMutableBufferPointer { theta in
         state.firstMoment.scalars.withUnsafeMutableBufferPointer { m in
             state.secondMoment.scalars.withUnsafeMutableBufferPointer { v in
                 gradient.scalars.withUnsafeBufferPointer { g in
                     let count = theta.count
                     guard let theta = theta.baseAddress, let m = m.baseAddress, let v = v.baseAddress, let g = g.baseAddress else { return }
-                    func update(_ range: Range<Int>) {
-                        let start = range.lowerBound
-                        nc_adam_update(
-                            range.count, theta + start, m + start, v + start, g + start, learningRate, beta1, beta2, epsilon, firstCorrection,
-                            secondCorrection)
-                    }
+                    (call.theta, call.firstMoment, call.secondMoment, call.gradient) = (theta, m, v, g)
+                    defer { (call.theta, call.firstMoment, call.secondMoment, call.gradient) = (nil, nil, nil, nil) }
                     if let sideThread, count >= adamSplitThreshold {
                         // Blocks of 16 keep every element on the kernel's vector path, as over the whole range.
-                        sideThread.split(count, granule: 16, update)
+                        sideThread.split(count, granule: 16, call)
                     } else {
-                        update(0..<count)
+                        call.perform(0..<count)
                     }
                 }
             }
@@ -125,7 +129,28 @@ func adamUpdate(
     }
 }
 
-/// The size from which ``adamUpdate(_:gradient:state:learningRate:betas:epsilon:sideThread:)``
+/// One parameter's call of the fused Adam kernel: its buffers and coefficients, set by
+/// ``adamUpdate(_:gradient:state:learningRate:betas:epsilon:sideThread:call:)`` for the
+/// duration of the call, so that a side thread can take half of the elements without an
+/// allocation.
+final class AdamKernelCall: SplitWork {
+    var theta: UnsafeMutablePointer<Float>?
+    var firstMoment: UnsafeMutablePointer<Float>?
+    var secondMoment: UnsafeMutablePointer<Float>?
+    var gradient: UnsafePointer<Float>?
+    var learningRate: Float = 0, beta1: Float = 0, beta2: Float = 0, epsilon: Float = 0
+    var firstCorrection: Float = 1, secondCorrection: Float = 1
+
+    func perform(_ range: Range<Int>) {
+        guard let theta, let firstMoment, let secondMoment, let gradient else { return }
+        let start = range.lowerBound
+        nc_adam_update(
+            range.count, theta + start, firstMoment + start, secondMoment + start, gradient + start, learningRate, beta1, beta2, epsilon,
+            firstCorrection, secondCorrection)
+    }
+}
+
+/// The size from which ``adamUpdate(_:gradient:state:learningRate:betas:epsilon:sideThread:call:)``
 /// shares a parameter's update with a side thread (below it, the hand-off costs more than half
 /// the update).
 let adamSplitThreshold = 1 << 13

@@ -51,20 +51,18 @@ public final class SideThread: @unchecked Sendable {
         return completed >= workTicket && (completed >= lastProduct.ticket || size > lastProduct.size)
     }
 
-    /// Runs `body` over `0..<count` in two parts, the first here and the second on the side
+    /// Runs `work` over `0..<count` in two parts, the first here and the second on the side
     /// thread, and returns when both are done. The parts meet at a multiple of `granule`, so a
     /// kernel that works in blocks of `granule` elements computes each element as it would over
-    /// the whole range, and the result is bit-identical to `body(0..<count)`. `body` must be
-    /// safe to run on the two parts at once (each part writing only its own elements).
-    public func split(_ count: Int, granule: Int, _ body: (Range<Int>) -> Void) {
+    /// the whole range, and the result is bit-identical to `work.perform(0..<count)`. `work`
+    /// must be safe to run on the two parts at once (each part writing only its own elements).
+    public func split(_ count: Int, granule: Int, _ work: some SplitWork) {
         let middle = Swift.min((count / 2 + granule - 1) / granule * granule, count)
-        withoutActuallyEscaping(body) { body in
-            let ticket = submit(.range(middle..<count, body))
-            body(0..<middle)
-            wait(through: ticket)
-            // The request's copy of `body` must go before `body` does.
-            shared.requests[ticket % Shared.capacity] = .work
-        }
+        let ticket = submit(.range(middle..<count, work))
+        work.perform(0..<middle)
+        wait(through: ticket)
+        // The ring lets go of `work` now rather than when its slot is reused.
+        shared.requests[ticket % Shared.capacity] = .work
     }
 
     /// Queues `product` behind the earlier requests and returns at once; its operands must stay
@@ -130,7 +128,7 @@ public final class SideThread: @unchecked Sendable {
     enum Request {
         case work
         case product(Product)
-        case range(Range<Int>, (Range<Int>) -> Void)
+        case range(Range<Int>, any SplitWork)
     }
 
     private final class Shared: @unchecked Sendable {
@@ -175,7 +173,7 @@ public final class SideThread: @unchecked Sendable {
                 switch requests[(done + 1) % Self.capacity] {
                 case .work: work()
                 case .product(let product): product.compute()
-                case .range(let range, let body): body(range)
+                case .range(let range, let work): work.perform(range)
                 }
                 done += 1
                 completed.store(done, ordering: .releasing)
