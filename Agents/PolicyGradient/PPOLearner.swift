@@ -68,7 +68,8 @@ public final class PPOLearner {
         optimizer: (any Optimizer)? = nil, usesSideThread: Bool = availableProcessorCount > 1
     ) {
         self.network = network
-        self.optimizer = optimizer ?? Adam(learningRate: learningRate, epsilon: 1e-5)
+        let defaultAdam = optimizer == nil ? Adam(learningRate: learningRate, epsilon: 1e-5) : nil
+        self.optimizer = optimizer ?? defaultAdam!
         self.optimizer.learningRate = learningRate
         self.clipRange = clipRange
         self.valueClipRange = valueClipRange
@@ -84,6 +85,7 @@ public final class PPOLearner {
             let sideThread = SideThread { [unowned self] in criticStep() }
             self.sideThread = sideThread
             tape.sideThread = sideThread
+            defaultAdam?.sideThread = sideThread
         }
     }
 

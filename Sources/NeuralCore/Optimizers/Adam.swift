@@ -27,11 +27,13 @@ public final class Adam: Optimizer {
     public let weightDecay: Float
     /// Each parameter's state, by identity.
     public var states = ParameterStates<AdamState>()
-    /// A thread that updates half of each large parameter beside this one (bit-identical to
-    /// one thread), or `nil` to update everything here.
+    /// A thread that updates half of each large parameter beside this one, or the second half
+    /// of a list of small ones (bit-identical to one thread), or `nil` to update everything here.
     public var sideThread: SideThread?
     /// The kernel call that the side thread shares.
     private let kernelCall = AdamKernelCall()
+    /// The list step that the side thread shares.
+    private let sharedStep = AdamSharedStep()
 
     /// Creates the optimizer with PyTorch's defaults.
     public init(learningRate: Float = 1e-3, betas: (Float, Float) = (0.9, 0.999), epsilon: Float = 1e-8, weightDecay: Float = 0) {
@@ -44,6 +46,26 @@ public final class Adam: Optimizer {
     /// Zero moments at step 0.
     public func initialState(for parameter: Tensor) -> AdamState {
         AdamState(firstMoment: Tensor.zeros(parameter.shape), secondMoment: Tensor.zeros(parameter.shape), step: 0)
+    }
+
+    /// Applies one update to every parameter with a gradient. With a ``sideThread``, no weight
+    /// decay and only parameters too small to split one by one (a policy's layers), the side
+    /// thread updates the second half of the list while this thread updates the first.
+    public func step(_ parameters: [Variable]) {
+        guard let sideThread, weightDecay == 0, parameters.count > 1, parameters.allSatisfy({ $0.value.count < adamSplitThreshold }) else {
+            return stepEach(parameters)
+        }
+        for (index, parameter) in parameters.enumerated() {
+            guard let gradient = parameter.grad else { continue }
+            checkContract(gradient.shape == parameter.shape,
+                          "expected a gradient of shape \(parameter.shape) for parameter \(index), got \(gradient.shape)")
+            _ = states.position(of: parameter, named: "parameter \(index)", initial: { initialState(for: $0) })
+        }
+        states.withStates { entries, positions in
+            sharedStep.start(parameters, states: entries, positions: positions, learningRate: learningRate, betas: betas, epsilon: epsilon)
+            sideThread.split(parameters.count, granule: 1, sharedStep)
+            sharedStep.finish()
+        }
     }
 
     /// Applies the update above to one parameter.

@@ -19,6 +19,10 @@ public protocol Optimizer: AnyObject {
 
     /// Updates one parameter in place from its gradient.
     func update(_ parameter: inout Tensor, gradient: Tensor, state: inout State)
+
+    /// Applies one update to every parameter with a gradient; ``stepEach(_:)`` unless the
+    /// optimizer shares the work out.
+    func step(_ parameters: [Variable])
 }
 
 extension Optimizer {
@@ -27,6 +31,13 @@ extension Optimizer {
     /// - Precondition: each gradient has its parameter's shape, and each parameter still has
     ///   the shape it had at its first update.
     public func step(_ parameters: [Variable]) {
+        stepEach(parameters)
+    }
+
+    /// Updates each parameter with a gradient in turn, on this thread.
+    ///
+    /// - Precondition: as for ``step(_:)``.
+    public func stepEach(_ parameters: [Variable]) {
         for (index, parameter) in parameters.enumerated() {
             guard let gradient = parameter.grad else { continue }
             checkContract(gradient.shape == parameter.shape,
