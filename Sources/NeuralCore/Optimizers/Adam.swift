@@ -55,12 +55,7 @@ public final class Adam: Optimizer {
         guard let sideThread, weightDecay == 0, parameters.count > 1, parameters.allSatisfy({ $0.value.count < adamSplitThreshold }) else {
             return stepEach(parameters)
         }
-        for (index, parameter) in parameters.enumerated() {
-            guard let gradient = parameter.grad else { continue }
-            checkContract(gradient.shape == parameter.shape,
-                          "expected a gradient of shape \(parameter.shape) for parameter \(index), got \(gradient.shape)")
-            _ = states.position(of: parameter, named: "parameter \(index)", initial: { initialState(for: $0) })
-        }
+        prepareStates(for: parameters)
         states.withStates { entries, positions in
             sharedStep.start(parameters, states: entries, positions: positions, learningRate: learningRate, betas: betas, epsilon: epsilon)
             sideThread.split(parameters.count, granule: 1, sharedStep)

@@ -38,13 +38,25 @@ extension Optimizer {
     ///
     /// - Precondition: as for ``step(_:)``.
     public func stepEach(_ parameters: [Variable]) {
+        prepareStates(for: parameters)
+        states.withStates { entries, positions in
+            for parameter in parameters {
+                guard let gradient = parameter.grad, let position = positions[ObjectIdentifier(parameter)] else { continue }
+                update(&parameter.value, gradient: gradient, state: &entries[position].state)
+            }
+        }
+    }
+
+    /// Checks each gradient against its parameter's shape and makes the state of each
+    /// parameter at its first update, so that a step then finds every state in place.
+    ///
+    /// - Precondition: as for ``step(_:)``.
+    func prepareStates(for parameters: [Variable]) {
         for (index, parameter) in parameters.enumerated() {
             guard let gradient = parameter.grad else { continue }
             checkContract(gradient.shape == parameter.shape,
                           "expected a gradient of shape \(parameter.shape) for parameter \(index), got \(gradient.shape)")
-            states.update(parameter, named: "parameter \(index)", initial: { initialState(for: $0) }) { state in
-                update(&parameter.value, gradient: gradient, state: &state)
-            }
+            states.prepare(parameter, named: "parameter \(index)", initial: { initialState(for: $0) })
         }
     }
 }

@@ -26,31 +26,23 @@ public struct ParameterStates<State> {
         positions[ObjectIdentifier(parameter)].map { entries[$0].state }
     }
 
-    /// Runs `body` on the state of `parameter`, made by `initial` at its first update.
+    /// Makes the state of `parameter` by `initial` at its first update.
     ///
     /// - Precondition: the parameter still has the shape its state was made for; `name`
     ///   says which parameter in the message.
-    mutating func update(_ parameter: Variable, named name: @autoclosure () -> String, initial: (Tensor) -> State, _ body: (inout State) -> Void) {
-        body(&entries[position(of: parameter, named: name(), initial: initial)].state)
-    }
-
-    /// Where the state of `parameter` is kept, made by `initial` at its first update.
-    ///
-    /// - Precondition: as for ``update(_:named:initial:_:)``.
-    mutating func position(of parameter: Variable, named name: @autoclosure () -> String, initial: (Tensor) -> State) -> Int {
+    mutating func prepare(_ parameter: Variable, named name: @autoclosure () -> String, initial: (Tensor) -> State) {
         let key = ObjectIdentifier(parameter)
         guard let position = positions[key] else {
             positions[key] = entries.count
             entries.append(Entry(parameter: parameter, shape: parameter.shape, state: initial(parameter.value)))
-            return entries.count - 1
+            return
         }
         checkContract(entries[position].shape == parameter.shape,
                       "optimizer state of \(name()) was made for shape \(entries[position].shape), but the parameter now has shape \(parameter.shape)")
-        return position
     }
 
-    /// Runs `body` with the states' storage and each parameter's position in it
-    /// (``position(of:named:initial:)``): two threads may update distinct positions at once.
+    /// Runs `body` with the states' storage and each prepared parameter's position in it
+    /// (``prepare(_:named:initial:)``): two threads may update distinct positions at once.
     mutating func withStates<Result>(_ body: (UnsafeMutableBufferPointer<Entry>, [ObjectIdentifier: Int]) -> Result) -> Result {
         let table = positions
         return entries.withUnsafeMutableBufferPointer { body($0, table) }
