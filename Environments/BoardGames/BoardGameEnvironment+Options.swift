@@ -12,11 +12,12 @@ extension BoardGameEnvironment {
 
     /// The opponent and side that `options` ask for, falling back to the given ones.
     ///
-    /// - `opponent`: `"random"`, `"alphabeta"`, `"tactical"` (``AlphaBetaSearch/tactical``),
+    /// - `opponent`: `"random"`, `"alphabeta"`, `"tactical"` (``AlphaBetaSearch/tactical(depth:)``),
     ///   `"mcts"` or `"none"`.
-    /// - `depth`: plies for `"alphabeta"`, from 1 to `Game.maximumSearchDepth` (9 for
-    ///   TicTacToe, 12 for ConnectFour; default `Game.defaultSearchDepth`); with `move_time`, the
-    ///   deepest iteration, up to the number of cells (default: the number of cells).
+    /// - `depth`: plies for `"alphabeta"` or `"tactical"`, from 1 to `Game.maximumSearchDepth`
+    ///   (9 for TicTacToe, 12 for ConnectFour; default `Game.defaultSearchDepth` for alpha-beta,
+    ///   2 for tactical); with `move_time` (alpha-beta only), the deepest iteration, up to the
+    ///   number of cells (default: the number of cells).
     /// - `move_time`: seconds per move for `"alphabeta"`, more than 0 and at most 3600: the
     ///   search deepens iteratively and answers with the deepest search finished in time.
     /// - `simulations`: iterations per move for `"mcts"`, from 1 to 1,000,000 (default 1,000).
@@ -29,7 +30,7 @@ extension BoardGameEnvironment {
             switch name {
             case "random": chosen = .random
             case "alphabeta": chosen = .alphaBeta(AlphaBetaSearch(depth: Game.defaultSearchDepth))
-            case "tactical": chosen = .tactical
+            case "tactical": chosen = .tactical(.tactical)
             case "mcts": chosen = .mcts(MonteCarloTreeSearch(simulations: defaultSimulations))
             case "none": chosen = .none
             default:
@@ -47,10 +48,13 @@ extension BoardGameEnvironment {
             chosen = .mcts(MonteCarloTreeSearch(simulations: simulations))
         }
         let depth = try options.integer("depth"), moveTime = try options.number("move_time")
-        if depth != nil || moveTime != nil {
+        if case .tactical = chosen, let depth, moveTime == nil {
+            chosen = .tactical(.tactical(depth: try Self.checkedDepth(depth)))
+        } else if depth != nil || moveTime != nil {
             guard case .alphaBeta = chosen else {
-                let name = depth != nil ? "depth" : "move_time"
-                throw .invalidOption(name: name, message: "expected only with opponent \"alphabeta\", got it with opponent \(chosen.name.debugDescription)")
+                let name = moveTime != nil ? "move_time" : "depth"
+                let takers = moveTime != nil ? "\"alphabeta\"" : "\"alphabeta\" or \"tactical\""
+                throw .invalidOption(name: name, message: "expected only with opponent \(takers), got it with opponent \(chosen.name.debugDescription)")
             }
             chosen = .alphaBeta(try Self.search(depth: depth, moveTime: moveTime))
         }
@@ -67,11 +71,7 @@ extension BoardGameEnvironment {
     /// The search that `depth` and `move_time` ask for, each checked against its range.
     private static func search(depth: Int?, moveTime: Double?) throws(EnvironmentError) -> AlphaBetaSearch {
         guard let moveTime else {
-            let depth = depth ?? Game.defaultSearchDepth
-            guard (1...Game.maximumSearchDepth).contains(depth) else {
-                throw .invalidOption(name: "depth", message: "expected a search depth from 1 to \(Game.maximumSearchDepth), got \(depth); for deeper play give move_time")
-            }
-            return AlphaBetaSearch(depth: depth)
+            return AlphaBetaSearch(depth: try checkedDepth(depth ?? Game.defaultSearchDepth))
         }
         guard moveTime > 0, moveTime <= 3600 else {
             throw .invalidOption(name: "move_time", message: "expected seconds per move above 0 and at most 3600, got \(moveTime)")
@@ -82,5 +82,13 @@ extension BoardGameEnvironment {
             throw .invalidOption(name: "depth", message: "expected a search depth from 1 to \(cells) with move_time, got \(depth)")
         }
         return AlphaBetaSearch(depth: depth, moveTime: .seconds(moveTime))
+    }
+
+    /// `depth` if it is a search depth from 1 to `Game.maximumSearchDepth`.
+    private static func checkedDepth(_ depth: Int) throws(EnvironmentError) -> Int {
+        guard (1...Game.maximumSearchDepth).contains(depth) else {
+            throw .invalidOption(name: "depth", message: "expected a search depth from 1 to \(Game.maximumSearchDepth), got \(depth); for deeper play give move_time")
+        }
+        return depth
     }
 }

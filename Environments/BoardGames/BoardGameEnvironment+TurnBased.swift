@@ -10,10 +10,11 @@ extension BoardGameEnvironment: TurnBasedEnvironment {
     public var winner: Player? { outcome.winner }
 
     /// `"random"`, `"alphabeta"` (the game's default depth), `"alphabeta:D"` (depth D),
-    /// `"tactical"`, `"mcts"` (1,000 simulations per move) or `"mcts:N"` (N simulations).
+    /// `"tactical"` (depth 2), `"tactical:D"`, `"mcts"` (1,000 simulations per move) or
+    /// `"mcts:N"` (N simulations).
     public static func opponentOptions(_ name: String) throws(EnvironmentError) -> Options {
         let parts = name.split(separator: ":", omittingEmptySubsequences: false)
-        let parameters = ["alphabeta": "depth", "mcts": "simulations"]
+        let parameters = ["alphabeta": "depth", "tactical": "depth", "mcts": "simulations"]
         var options: Options = ["opponent": .string(String(parts[0]))]
         if parts.count == 2, let parameter = parameters[String(parts[0])] {
             guard let value = Int(parts[1]) else {
@@ -22,7 +23,7 @@ extension BoardGameEnvironment: TurnBasedEnvironment {
             options[parameter] = .number(Double(value))
         } else if parts.count != 1 || !builtInOpponentNames.contains(String(parts[0])) {
             throw .invalidOption(
-                name: "opponent", message: "expected random, alphabeta, alphabeta:DEPTH, tactical, mcts or mcts:SIMULATIONS, got \(name.debugDescription)")
+                name: "opponent", message: "expected random, alphabeta, alphabeta:DEPTH, tactical, tactical:DEPTH, mcts or mcts:SIMULATIONS, got \(name.debugDescription)")
         }
         _ = try settings(from: options, opponent: .random, agentSide: .first)
         return options

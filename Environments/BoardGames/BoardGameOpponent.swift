@@ -6,9 +6,11 @@ public enum BoardGameOpponent<Game: BoardGame>: Sendable {
     case random
     /// The move of an alpha-beta search, uniform among its best moves (`opponent: "alphabeta"`, `depth`).
     case alphaBeta(AlphaBetaSearch)
-    /// ``AlphaBetaSearch/tactical``: a win when there is one, never a move that hands the
-    /// opponent a win next, otherwise random (`opponent: "tactical"`).
-    case tactical
+    /// A search that sees only won and lost games (``AlphaBetaSearch/tactical(depth:)``), uniform
+    /// among its best moves: at depth 2 (`opponent: "tactical"`) a win when there is one, never
+    /// a move that hands the opponent a win next, otherwise random; deeper (`depth`) it also
+    /// plays and refuses the forced wins within that many plies, such as double threats.
+    case tactical(AlphaBetaSearch)
     /// The move of a Monte Carlo tree search (`opponent: "mcts"`, `simulations`).
     case mcts(MonteCarloTreeSearch<Game>)
     /// Nobody: the caller supplies both players' moves in turn (`opponent: "none"`).
@@ -38,8 +40,8 @@ public enum BoardGameOpponent<Game: BoardGame>: Sendable {
             Discrete(Game.actionCount).sample(mask: game.actionMask, using: &generator)
         case .alphaBeta(let search):
             search.move(in: game, using: &generator)
-        case .tactical:
-            AlphaBetaSearch.tactical.move(in: game, using: &generator)
+        case .tactical(let search):
+            search.move(in: game, using: &generator)
         case .mcts(let search):
             search.move(in: game, using: &generator)
         case .none:

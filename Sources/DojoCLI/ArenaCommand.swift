@@ -11,7 +11,7 @@ struct ArenaCommand: ParsableCommand {
         commandName: "arena",
         abstract: "Play every pair of players both ways and rate them (Elo, random at 0).",
         discussion: """
-            Players: random, alphabeta[:DEPTH], tactical, mcts[:SIMULATIONS], or the path of a checkpoint \
+            Players: random, alphabeta[:DEPTH], tactical[:DEPTH], mcts[:SIMULATIONS], or the path of a checkpoint \
             trained on the game (it plays greedily, masked, from the mover's side). Every pair \
             plays --games games with each player moving first; an illegal move loses its game \
             and is counted. Ratings are maximum-likelihood Elo with 95% confidence intervals, \

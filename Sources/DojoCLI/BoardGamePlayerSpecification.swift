@@ -4,7 +4,7 @@ import Environments
 import Foundation
 
 /// The players `dojo play --opponent` and `dojo arena --players` accept, by name: `random`,
-/// `alphabeta[:D]`, `tactical`, `mcts[:N]`, or the path of a checkpoint trained on the same game (a
+/// `alphabeta[:D]`, `tactical[:D]`, `mcts[:N]`, or the path of a checkpoint trained on the same game (a
 /// greedy, masked network playing from the mover's side).
 enum BoardGamePlayerSpecification {
     /// The player `specification` names for `Game`, registered as `environmentID`.
@@ -25,7 +25,7 @@ enum BoardGamePlayerSpecification {
     /// The greedy, masked network of the checkpoint at `path`, which must be trained on `environmentID`.
     static func network<Game: BoardGame>(_ path: String, environmentID: String, game: Game.Type) throws -> PolicyPlayer<Game> {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandError("player '\(path)': expected random, alphabeta[:DEPTH], tactical, mcts[:SIMULATIONS] or a checkpoint file, and no such file exists")
+            throw CommandError("player '\(path)': expected random, alphabeta[:DEPTH], tactical[:DEPTH], mcts[:SIMULATIONS] or a checkpoint file, and no such file exists")
         }
         let (policy, metadata) = try loadPolicy(from: URL(fileURLWithPath: path))
         guard metadata.environmentID == environmentID else {

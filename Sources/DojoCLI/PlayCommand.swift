@@ -29,7 +29,7 @@ struct PlayCommand: ParsableCommand {
     @Option(help: "Options for making the game, as a JSON object (e.g. '{\"observation\": \"planes\"}'); --opponent, --move-time and --first win over them.")
     var options: String?
 
-    @Option(help: "random; tactical (takes wins, blocks, else random); alphabeta:D for alpha-beta search to depth D, from 1 to 9 for TicTacToe and 1 to 12 for ConnectFour (alphabeta alone: the game's default depth); mcts:N for Monte Carlo tree search with N simulations per move; or the path of a checkpoint trained on the game (its value estimate is shown with each move).")
+    @Option(help: "random; tactical (takes wins, blocks, else random); tactical:D for a search of D plies that sees only wins and losses; alphabeta:D for alpha-beta search to depth D, from 1 to 9 for TicTacToe and 1 to 12 for ConnectFour (alphabeta alone: the game's default depth); mcts:N for Monte Carlo tree search with N simulations per move; or the path of a checkpoint trained on the game (its value estimate is shown with each move).")
     var opponent = "alphabeta"
 
     @Option(name: .customLong("move-time"), help: "Seconds the alpha-beta opponent may think per move: it deepens its search until the time is up (D, if given, caps the depth).")
@@ -91,7 +91,7 @@ struct PlayCommand: ParsableCommand {
 
     /// The environment options for `--opponent` and `--move-time`.
     func opponentOptions() throws -> Options {
-        if opponent.hasPrefix("mcts") {
+        if opponent.hasPrefix("mcts") || opponent.hasPrefix("tactical") {
             guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got --opponent \(opponent)") }
             do {
                 return env == "TicTacToe-v0" ? try TicTacToeEnvironment.opponentOptions(opponent) : try ConnectFourEnvironment.opponentOptions(opponent)
@@ -103,7 +103,7 @@ struct PlayCommand: ParsableCommand {
             guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got a checkpoint") }
             return [:]
         }
-        if opponent == "random" || opponent == "tactical" {
+        if opponent == "random" {
             guard moveTime == nil else { throw ValidationError("--move-time: expected only with an alphabeta opponent, got --opponent \(opponent)") }
             return ["opponent": .string(opponent)]
         }

@@ -60,7 +60,7 @@ import Testing
     }
 
     /// Every built-in player `dojo arena` knows is an opponent `dojo play` accepts and that answers.
-    @Test(arguments: ["random", "tactical", "alphabeta:2", "mcts:50"])
+    @Test(arguments: ["random", "tactical", "tactical:3", "alphabeta:2", "mcts:50"])
     func everyBuiltInPlayerIsAnOpponent(name: String) throws {
         let output = try DojoBinary.run(["play", "--opponent", name], input: "4\n")
         #expect(output.status == 0, "stderr: \(output.stderr)")

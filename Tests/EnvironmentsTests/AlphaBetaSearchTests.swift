@@ -120,6 +120,17 @@ struct AlphaBetaSearchTests {
         #expect(drawn == Set(0..<7))
     }
 
+    /// At three plies the tactical player makes a double threat where it can, which two plies
+    /// do not see: X holds columns 2 and 3 of the bottom row, and 1 or 4 opens both ends.
+    @Test func threePlyTacticalPlayerMakesDoubleThreats() {
+        var game = ConnectFour()
+        for column in [2, 2, 3, 3] { game.play(column) }
+        let three = AlphaBetaSearch.tactical(depth: 3).bestMoves(in: game)
+        #expect(three.moves == [1, 4] && three.value == AlphaBetaSearch.winScore - 3, "\(three)")
+        let two = AlphaBetaSearch.tactical.bestMoves(in: game)
+        #expect(two.moves == Array(0..<7) && two.value == 0, "\(two)")
+    }
+
     @Test func timedMoveIsLegal() {
         var generator = SeededGenerator(seed: 3)
         var game = ConnectFour()

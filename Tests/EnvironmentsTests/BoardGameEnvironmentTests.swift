@@ -219,7 +219,8 @@ struct BoardGameEnvironmentTests {
         (["opponent": "alphabeta", "move_time": 0], "move_time"),
         (["opponent": "alphabeta", "move_time": 1e9], "move_time"),
         (["opponent": "random", "move_time": 1], "move_time"),
-        (["opponent": "tactical", "depth": 3], "depth"),
+        (["opponent": "tactical", "depth": 13], "depth"),
+        (["opponent": "tactical", "move_time": 1], "move_time"),
         (["opponent": "alphabeta", "move_time": 1, "depth": 43], "depth"),
         (["agent_side": "middle"], "agent_side"),
         (["side": "first"], "side"),
@@ -235,13 +236,23 @@ struct BoardGameEnvironmentTests {
         #expect(throws: EnvironmentError.self) { _ = try env.reset(seed: 0, options: options) }
     }
 
-    /// `"tactical"` names the two-ply, heuristic-free search, as an option and as a player name.
-    @Test func tacticalOpponentIsTheHeuristicFreeTwoPlySearch() throws {
+    /// `"tactical"` names the two-ply, heuristic-free search, as an option and as a player name;
+    /// `depth` or `"tactical:D"` sets its plies.
+    @Test func tacticalOpponentIsTheHeuristicFreeSearch() throws {
         let environment = try ConnectFourEnvironment(options: ["opponent": "tactical"])
-        guard case .tactical = environment.opponent else { Issue.record("expected the tactical opponent"); return }
-        guard case .tactical = try ConnectFourEnvironment.opponent(named: "tactical") else { Issue.record("expected the tactical opponent"); return }
+        guard case .tactical(let search) = environment.opponent else { Issue.record("expected the tactical opponent"); return }
+        #expect(search == .tactical && search.depth == 2 && !search.usesHeuristic)
+        guard case .tactical(let named) = try ConnectFourEnvironment.opponent(named: "tactical") else { Issue.record("expected the tactical opponent"); return }
+        #expect(named == .tactical)
         #expect(try ConnectFourEnvironment.opponentOptions("tactical") == ["opponent": "tactical"])
-        #expect(throws: EnvironmentError.self) { try ConnectFourEnvironment.opponentOptions("tactical:2") }
+        #expect(try ConnectFourEnvironment.opponentOptions("tactical:3") == ["opponent": "tactical", "depth": 3])
+        guard case .tactical(let deeper) = try ConnectFourEnvironment.opponent(named: "tactical:3") else { Issue.record("expected the tactical opponent"); return }
+        #expect(deeper == .tactical(depth: 3) && !deeper.usesHeuristic)
+        let optioned = try ConnectFourEnvironment(options: ["opponent": "tactical", "depth": 4])
+        guard case .tactical(let four) = optioned.opponent else { Issue.record("expected the tactical opponent"); return }
+        #expect(four.depth == 4)
+        #expect(throws: EnvironmentError.self) { try ConnectFourEnvironment.opponentOptions("tactical:0") }
+        #expect(throws: EnvironmentError.self) { try ConnectFourEnvironment.opponentOptions("tactical:x") }
     }
 
     /// Fixed depths stop at the game's documented maximum; `move_time` lifts it to the board's cells.

@@ -39,7 +39,16 @@ public struct AlphaBetaSearch: Sendable, Hashable {
     /// never leaves the opponent a win on the next move when it can help it, and otherwise
     /// plays uniformly at random. A sparring partner that punishes every one-move blunder in
     /// the positions random play reaches.
-    public static let tactical = AlphaBetaSearch(depth: 2, usesHeuristic: false)
+    public static let tactical = tactical(depth: 2)
+
+    /// A search of `depth` plies that sees only won and lost games, uniform among its best
+    /// moves: ``tactical`` at depth 2; at depth 3 it also plays a move that wins by force on
+    /// its next one (a double threat), and at depth 4 it also refuses one that lets the
+    /// opponent do so. A sparring partner that punishes plans as short as its depth, and is
+    /// otherwise as varied as random play.
+    public static func tactical(depth: Int) -> AlphaBetaSearch {
+        AlphaBetaSearch(depth: depth, usesHeuristic: false)
+    }
 
     /// Creates a search that looks `depth` plies ahead, or deepens up to `depth` plies for at
     /// most `moveTime`, scoring the positions where it stops with the game's heuristic unless
