@@ -3,7 +3,10 @@
 Plays the checkpoint's actor (greedy, masked, from the mover's view, read from the
 safetensors file alone) against a uniformly random opponent, GAMES games on each side, and
 sorts every loss by the agent's moves in that game: a win it left on the board, a lone
-threat it left unblocked, or neither (the opponent made two threats at once).
+threat it left unblocked, or neither (the opponent made two threats at once). It also counts,
+over all games, the agent's moves that faced a lone threat (and had no win) and how many of
+them left it open: random play takes an open threat only one time in about seven, so the
+losses alone understate how often the agent misses one.
 
     .venv/bin/python Benchmarks/connect_four_losses.py RUN/final.safetensors [GAMES]
 """
@@ -78,7 +81,7 @@ def main():
     generator = np.random.default_rng(7)
     for side in (1, 2):
         losses = {"left a win": 0, "left a lone threat": 0, "met a double threat": 0}
-        draws = 0
+        draws, threats_faced, threats_left = 0, 0, 0
         for _ in range(games):
             board = [[0] * COLUMNS for _ in range(ROWS)]
             player, blunders = 1, []
@@ -90,8 +93,11 @@ def main():
                     wins, threats = winning_moves(board, side), winning_moves(board, 3 - side)
                     if wins and move not in wins:
                         blunders.append("left a win")
-                    elif len(threats) == 1 and move not in threats:
-                        blunders.append("left a lone threat")
+                    elif len(threats) == 1:
+                        threats_faced += 1
+                        if move not in threats:
+                            threats_left += 1
+                            blunders.append("left a lone threat")
                 else:
                     move = int(generator.choice(legal(board)))
                 drop(board, move, player)
@@ -103,7 +109,8 @@ def main():
             else:
                 draws += 1
         total = sum(losses.values())
-        print(f"{'first' if side == 1 else 'second'}: won {games - total - draws} of {games}, lost {total}, drew {draws}; losses: {losses}")
+        print(f"{'first' if side == 1 else 'second'}: won {games - total - draws} of {games}, lost {total}, drew {draws}; losses: {losses}; "
+              f"lone threats faced {threats_faced}, left open {threats_left}")
 
 
 if __name__ == "__main__":
