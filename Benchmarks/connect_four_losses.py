@@ -1,18 +1,21 @@
 """Where a ConnectFour checkpoint loses to random play, and why.
 
 Plays the checkpoint's actor (greedy, masked, from the mover's view, read from the
-safetensors file alone) against a uniformly random opponent, GAMES games on each side, and
-sorts every loss by the agent's moves in that game: a win it left on the board, a lone
-threat it left unblocked, or neither (the opponent made two threats at once). It also counts,
-over all games, the agent's moves that faced a lone threat (and had no win) and how many of
-them left it open: random play takes an open threat only one time in about seven, so the
-losses alone understate how often the agent misses one.
+safetensors file alone: the MLP's weights, its activation from the hyperparameters) against
+a uniformly random opponent, GAMES games on each side, and sorts every loss by the agent's
+moves in that game: a win it left on the board, a lone threat it left unblocked, or neither
+(the opponent made two threats at once). It also counts, over all games, the agent's moves
+that faced a lone threat (and had no win) and how many of them left it open: random play
+takes an open threat only one time in about seven, so the losses alone understate how often
+the agent misses one.
 
     .venv/bin/python Benchmarks/connect_four_losses.py RUN/final.safetensors [GAMES]
 """
+import json
 import sys
 
 import numpy as np
+from safetensors import safe_open
 from safetensors.numpy import load_file
 
 ROWS, COLUMNS = 6, 7
@@ -20,13 +23,16 @@ ROWS, COLUMNS = 6, 7
 
 def actor(path):
     tensors = load_file(path)
+    with safe_open(path, "np") as file:
+        settings = json.loads(file.metadata()["hyperparameters"])
+    activation = {"tanh": np.tanh, "relu": lambda x: np.maximum(x, 0)}[settings.get("activation", "tanh")]
     layers = sorted({int(name.split(".")[1]) for name in tensors if name.startswith("policy.")})
     weights = [(tensors[f"policy.{i}.weight"], tensors[f"policy.{i}.bias"]) for i in layers]
 
     def logits(planes):
         hidden = planes
         for weight, bias in weights[:-1]:
-            hidden = np.tanh(weight @ hidden + bias)
+            hidden = activation(weight @ hidden + bias)
         weight, bias = weights[-1]
         return weight @ hidden + bias
 

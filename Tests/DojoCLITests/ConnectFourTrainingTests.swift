@@ -5,7 +5,7 @@ import Foundation
 import NeuralCore
 import Testing
 
-/// ConnectFour's self-play preset trains for longer than CI can afford (about 15 minutes), so
+/// ConnectFour's self-play preset trains for longer than CI can afford (7 to 15 minutes), so
 /// CI tests the checkpoint the documented command made, `dojo train --env ConnectFour-v0
 /// --seed 1`, committed in `Fixtures/`, and replays the command's first updates, which must
 /// make the networks fingerprinted there, bit for bit.
@@ -53,7 +53,7 @@ import Testing
     /// least the share given against each opponent from each side (issue 13: 99% against
     /// random, 80% against alpha-beta at depth 2 over 200 games a side).
     @Test(arguments: [
-        ("random", "first", 1_000, 0.99), ("random", "second", 1_000, 0.97),
+        ("random", "first", 1_000, 0.99), ("random", "second", 1_000, 0.99),
         ("alphabeta:2", "first", 200, 0.8), ("alphabeta:2", "second", 200, 0.8),
     ])
     func committedCheckpointBeats(opponent: String, side: String, games: Int, share: Double) throws {
